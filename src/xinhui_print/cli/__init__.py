@@ -1,0 +1,51 @@
+"""Command-line interface: ``xinhui-print COMMAND …``.
+
+Each command is a module in this package with ``add_parser(subparsers)``
+(registering a subparser whose default ``func`` is the module's ``run``) and
+``run(args) -> int``.  Errors derived from :class:`XinhuiError` print as one
+line and exit with their code; tracebacks appear only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import warnings
+
+from ..errors import XinhuiError
+
+COMMANDS = ("build", "import_article", "layouts", "doctor")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: one line, exit 2
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xinhui-print", description="数读 report → booklet, posters, press PDF")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        with warnings.catch_warnings():
+            if not args.debug:
+                warnings.simplefilter("ignore", DeprecationWarning)
+            return int(args.func(args) or 0)
+    except XinhuiError as error:
+        if args.debug:
+            raise
+        print(f"xinhui-print: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("xinhui-print: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,41 @@
+"""Punctuation normalisation for Chinese text: str → str.
+
+Articles converted from the web often carry ASCII ``,`` ``?`` ``:`` ``;`` ``!``
+``(`` ``)`` inside Chinese sentences.  Inside Chinese they become full width;
+inside numbers and Latin text (``57.8``, ``5G+``, ``RCEP``, ``“1+9+N”``) ASCII stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff60“”‘’"
+CJK = HAN + CJK_PUNCT
+
+_FULL_WIDTH = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！"}
+
+# An ASCII mark counts as Chinese when a Chinese character stands on either side
+# (spaces around it are dropped).  ``3:1`` or ``a, b`` stay ASCII.
+_MARK_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\s*([,?:;!])\s*")
+_MARK_BEFORE_CJK = re.compile(rf"\s*([,?:;!])\s*(?=[{HAN}“‘（《])")
+_PAREN = re.compile(rf"\(([^()]*)\)")
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (the characters that carry Chinese text)."""
+    return bool(re.match(f"[{HAN}]", char))
+
+
+def _full_width_parens(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if re.search(f"[{HAN}]", inner):
+        return f"（{inner}）"
+    return match.group(0)
+
+
+def normalize_punctuation(text: str) -> str:
+    """Return ``text`` with ASCII punctuation inside Chinese turned full width."""
+    text = _MARK_AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
+    text = _MARK_BEFORE_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
+    return _PAREN.sub(_full_width_parens, text)
