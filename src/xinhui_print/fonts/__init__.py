@@ -1,0 +1,113 @@
+"""Fonts: ``fonts/fonts.toml`` → roles, ``@font-face`` CSS and glyph coverage checks.
+
+Every character a layout will print is checked against the font of its role
+before rendering: a missing glyph is an error naming the character and where it
+occurs, never a tofu box.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont
+
+from ..errors import FontError, Location
+from ..project import project
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    weight: int
+    embed: bool = False  # shipped in fonts/ and declared with @font-face
+
+
+@dataclass(frozen=True)
+class FontRole:
+    name: str
+    family: str
+    files: tuple[FontFile, ...]
+    package: str = ""
+
+    @property
+    def regular(self) -> FontFile:
+        return min(self.files, key=lambda f: abs(f.weight - 400))
+
+
+def load_roles(config: Path | None = None) -> dict[str, FontRole]:
+    """Read the font roles from ``fonts/fonts.toml``."""
+    config = config or project().fonts_dir / "fonts.toml"
+    try:
+        data = tomllib.loads(config.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise FontError(f"cannot read font configuration ({error})", Location(config)) from None
+    roles = {}
+    for name, role in data.get("roles", {}).items():
+        files = tuple(
+            FontFile(_resolve(config.parent, f["path"]), int(f.get("weight", 400)), bool(f.get("embed")))
+            for f in role["files"]
+        )
+        roles[name] = FontRole(name, role["family"], files, role.get("package", ""))
+    return roles
+
+
+def _resolve(base: Path, path: str) -> Path:
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() else base / candidate
+
+
+def font_face_css(roles: Iterable[FontRole]) -> str:
+    """``@font-face`` rules for the fonts the project ships (relative to fonts/)."""
+    rules = []
+    for role in roles:
+        for file in role.files:
+            if file.embed:
+                rules.append(
+                    f'@font-face {{ font-family: "{role.family}"; font-weight: {file.weight}; '
+                    f'src: url('{file.path.as_uri()}'); }}'
+                )
+    return "\n".join(rules)
+
+
+def missing_files(roles: Iterable[FontRole]) -> list[tuple[FontRole, FontFile]]:
+    return [(role, f) for role in roles for f in role.files if not f.path.is_file()]
+
+
+@cache
+def codepoints(path: Path, family: str) -> frozenset[int]:
+    """The code points the face ``family`` in ``path`` (a TTF/OTF or TTC) can draw."""
+    if path.suffix.lower() in (".ttc", ".otc"):
+        collection = TTCollection(str(path), lazy=True)
+        for font in collection.fonts:
+            if font["name"].getDebugName(1) == family:
+                return frozenset(font.getBestCmap())
+        raise FontError(f"no face named {family!r} in {path}")
+    return frozenset(TTFont(str(path), lazy=True).getBestCmap())
+
+
+IGNORED = frozenset(map(ord, "\n\r\t\u200b\u200c\u200d\ufeff\u00ad"))
+
+
+def check_glyphs(texts: Iterable[tuple[str, str]], roles: Iterable[FontRole]) -> None:
+    """Raise FontError for the first character no role's font can draw.
+
+    ``texts`` are (where, text) pairs; ``where`` names the data field.
+    """
+    roles = list(roles)
+    for role, file in missing_files(roles):
+        raise FontError(
+            f"font file for role {role.name!r} ({role.family}) not found: {file.path}",
+            hint=f"install the Debian package {role.package}" if role.package else None,
+        )
+    coverage = frozenset().union(*(codepoints(r.regular.path, r.family) for r in roles))
+    for where, text in texts:
+        for char in text:
+            if ord(char) not in coverage and ord(char) not in IGNORED:
+                families = ", ".join(r.family for r in roles)
+                raise FontError(
+                    f"character {char!r} (U+{ord(char):04X}) in {where} has no glyph in {families}"
+                )

@@ -1,0 +1,141 @@
+"""Layouts: a folder under ``layouts/`` → a merged config, template dirs and stylesheets.
+
+See ``layouts/README.md`` for the folder contract.  ``extends`` chains are
+resolved here; the template stage uses :meth:`Layout.template_dirs` and
+:meth:`Layout.stylesheets`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import LayoutError, LayoutNotFoundError, Location
+from ..project import project
+
+CONFIG_NAME = "layout.toml"
+KINDS = ("booklet", "poster", "cards", "print-poster")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout folder with its parents, and the config merged down the chain."""
+
+    name: str
+    chain: tuple[Path, ...]  # own folder first, then parents
+    config: dict[str, Any]
+
+    @property
+    def path(self) -> Path:
+        return self.chain[0]
+
+    @property
+    def kind(self) -> str:
+        return self.config.get("kind", "booklet")
+
+    @property
+    def description(self) -> str:
+        return self.config.get("description", "")
+
+    @property
+    def is_default(self) -> bool:
+        return bool(self.config.get("default", False))
+
+    @property
+    def printable(self) -> bool:
+        return bool(self.config.get("printable", False))
+
+    def section(self, name: str) -> dict[str, Any]:
+        return dict(self.config.get(name, {}))
+
+    def template_dirs(self) -> list[Path]:
+        return [folder / "templates" for folder in self.chain if (folder / "templates").is_dir()]
+
+    def stylesheets(self) -> list[Path]:
+        """css/*.css along the chain, parents first; a child's file replaces its parent's namesake."""
+        by_name: dict[str, Path] = {}
+        for folder in reversed(self.chain):
+            for css in sorted((folder / "css").glob("*.css")):
+                by_name[css.name] = css
+        return sorted(by_name.values(), key=lambda p: (len(self.chain) - self.chain.index(p.parent.parent), p.name))
+
+
+def _read_config(folder: Path) -> dict[str, Any]:
+    path = folder / CONFIG_NAME
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LayoutError(f"layout folder has no {CONFIG_NAME}", Location(path)) from None
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        raise LayoutError(f"invalid layout config ({error.msg})", Location(path, line, column)) from None
+
+
+def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """Tables merge key by key; a child's value wins."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _folder(name: str, root: Path) -> Path:
+    folder = root / name
+    if "/" in name or "\\" in name or name in (".", "..") or not (folder / CONFIG_NAME).is_file():
+        available = ", ".join(layout_names(root)) or "none"
+        raise LayoutNotFoundError(f"unknown layout {name!r}; available layouts: {available}")
+    return folder
+
+
+def load_layout(name: str, root: Path | None = None) -> Layout:
+    """Load a layout by name, resolving its ``extends`` chain."""
+    root = root or project().layouts_dir
+    chain: list[Path] = []
+    configs: list[dict[str, Any]] = []
+    current: str | None = name
+    while current:
+        folder = _folder(current, root)
+        if folder in chain:
+            raise LayoutError(f"layout {name!r} extends itself through {current!r}", Location(folder / CONFIG_NAME))
+        config = _read_config(folder)
+        chain.append(folder)
+        configs.append(config)
+        current = config.get("extends")
+    merged: dict[str, Any] = {}
+    for config in reversed(configs):
+        merged = merge(merged, {k: v for k, v in config.items() if k != "extends"})
+    merged["name"] = name
+    layout = Layout(name, tuple(chain), merged)
+    _validate(layout)
+    return layout
+
+
+def _validate(layout: Layout) -> None:
+    if layout.kind not in KINDS:
+        raise LayoutError(
+            f"unknown kind {layout.kind!r}; expected one of {', '.join(KINDS)}",
+            Location(layout.path / CONFIG_NAME),
+        )
+    if not any((d / "main.html").is_file() for d in layout.template_dirs()):
+        raise LayoutError("layout has no templates/main.html", Location(layout.path))
+
+
+def layout_names(root: Path | None = None) -> list[str]:
+    root = root or project().layouts_dir
+    return sorted(
+        p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_") and (p / CONFIG_NAME).is_file()
+    )
+
+
+def available_layouts(root: Path | None = None) -> list[Layout]:
+    return [load_layout(name, root) for name in layout_names(root)]
+
+
+def default_layouts(root: Path | None = None) -> list[Layout]:
+    return [layout for layout in available_layouts(root) if layout.is_default]
