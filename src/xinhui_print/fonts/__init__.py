@@ -68,7 +68,7 @@ def font_face_css(roles: Iterable[FontRole]) -> str:
             if file.embed:
                 rules.append(
                     f'@font-face {{ font-family: "{role.family}"; font-weight: {file.weight}; '
-                    f'src: url('{file.path.as_uri()}'); }}'
+                    f'src: url("{file.path.as_uri()}"); }}'
                 )
     return "\n".join(rules)
 
