@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator,
+)
 
 from .figures import Figure, parse_figure, plain_text, segments
 
@@ -36,7 +38,11 @@ FigureField = Annotated[
     Figure,
     BeforeValidator(_figure_from_yaml),
     PlainSerializer(str, return_type=str),
-    Field(json_schema_extra={"type": "string", "examples": ["4%", "同比4%", "7.5%以上", "57.8亿元"]}),
+    WithJsonSchema({
+        "type": ["string", "number"],
+        "description": "number + unit + qualifier (同比/可比/以上/左右…), e.g. 同比4%",
+        "examples": ["4%", "同比4%", "7.5%以上", "57.8亿元"],
+    }),
 ]
 
 NonEmpty = Annotated[str, Field(min_length=1)]

@@ -1,0 +1,510 @@
+"""Import a 数读 article in plain text → (:class:`Report`, diagnostics).
+
+The article form (see ``shared/seed/shudu-xinhui-2023.txt``)::
+
+    TITLE                                   乘势而上加速奔跑 开局之年再上台阶
+    KICKER                                  数读2023年新会区政府工作报告
+    LEAD                                    2月20日,新会区……
+    BYLINE                                  江门日报记者 任晓盈
+    YYYY年工作回顾                          then ``- `` KPI / ranking / pledge bullets,
+    GROUP TITLE + space + DECK              then ``- `` fact bullets, repeated
+    YYYY年工作展望                          then an intro line ending in ``:`` and target bullets
+    N CHAPTER TITLE                         ``● `` sections with ``1. `` items
+
+Lines are read one by one (:func:`classify`), fed to a small state machine
+(:class:`_Builder`), and the draft is validated into a Report.  Lines the
+importer does not understand are kept as ``notes`` with a warning naming the
+line; continuation lines are joined to the item above (an ``info`` diagnostic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ArticleWarning, DataError, Location
+from ..model import Figure, Indicator, Report, parse_figure, plain_text
+from ..model.figures import PREFIX_QUALIFIERS
+from ..text.punctuation import normalize_punctuation
+
+# Traditional forms are accepted in structural words (数讀, 回顧, 報告, 記者).
+_SHUDU = "[数數][读讀]"
+_REPORT = "政府工作[报報]告"
+REVIEW_RE = re.compile(r"^(?P<year>\d{4})\s*年\s*工作回[顾顧]$")
+OUTLOOK_RE = re.compile(r"^(?P<year>\d{4})\s*年\s*工作展望$")
+CHAPTER_RE = re.compile(r"^(?P<number>\d{1,2})\s+(?P<body>\S.*)$")
+SECTION_RE = re.compile(r"^●\s*(?P<body>\S.*)$")
+ITEM_RE = re.compile(r"^(?P<number>\d{1,3})(?:\.\s+|[．、]\s*)(?P<body>\S.*)$")
+BULLET_RE = re.compile(r"^[-•]\s+(?P<body>\S.*)$")
+HEADING_MARKS_RE = re.compile(r"^#{1,6}\s+")
+
+KICKER_RE = re.compile(rf"^{_SHUDU}\s*(?P<year>\d{{4}})\s*年(?P<place>.+?){_REPORT}$")
+PLACE_RE = re.compile(rf"(?P<year>\d{{4}})\s*年(?P<place>[\u4e00-\u9fff]{{2,10}}?){_REPORT}")
+BYLINE_RE = re.compile(r"^(?P<org>\S*?)(?:记者|記者|通讯员|通訊員)\s*(?P<name>\S.{0,20})$")
+DATE_RE = re.compile(r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)")
+SENTENCE_END = ("。", "！", "？", "…", "”", ".", "!", "?")
+TITLE_MAX = 40
+
+RANKING_RE = re.compile(r"排名|排第|位居|跃居|位列|第\**\d+\**位")
+PLEDGE_RE = re.compile(r"全面完成|全部完成|如期完成|兑现")
+BOLD_RE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
+TRAILING_FIGURE_RE = re.compile(r"^(?P<head>.*?)(?:\*\*(?P<bold>[^*]+)\*\*|(?P<bare>\d+(?:\.\d+)?\D{0,6}))$")
+VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "回落", "达到", "达", "为",
+         "突破", "超过", "完成", "实现", "占")
+_HEAD_RE = re.compile(
+    rf"^(?P<label>[^*]+?)(?P<qualifier>{'|'.join(PREFIX_QUALIFIERS)})?(?P<verb>{'|'.join(VERBS)})?$"
+)
+
+UNKNOWN = "未注明"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something the importer noticed about one line of the article."""
+
+    line: int
+    message: str
+    text: str = ""
+    severity: str = "warning"  # "warning": kept as a paragraph or guessed; "info": joined
+
+    def format(self, path: str | PurePath | None = None) -> str:
+        """``ARTICLE.txt:37: kept as a paragraph: …`` (long text shortened)."""
+        text = self.text if len(self.text) <= 40 else self.text[:39] + "…"
+        where = Location(path, self.line or None)
+        return f"{where}: {self.message}: {text}" if text else f"{where}: {self.message}"
+
+    def as_warning(self, path: str | PurePath | None = None) -> ArticleWarning:
+        return ArticleWarning(self.format(path))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank article line: its kind, 1-based number and cleaned-up body."""
+
+    number: int
+    kind: str  # review | outlook | chapter | section | item | bullet | plain
+    body: str
+    raw: str
+    index: int | None = None  # chapter / item number, or the heading year
+
+
+def classify(number: int, raw: str) -> Line:
+    """One stripped line → a :class:`Line` (punctuation normalised in the body)."""
+    text = HEADING_MARKS_RE.sub("", raw.strip())
+    for kind, pattern in (("review", REVIEW_RE), ("outlook", OUTLOOK_RE)):
+        if match := pattern.match(text):
+            return Line(number, kind, text, raw, int(match["year"]))
+    for kind, pattern in (("section", SECTION_RE), ("bullet", BULLET_RE)):
+        if match := pattern.match(text):
+            return Line(number, kind, clean(match["body"]), raw)
+    for kind, pattern in (("item", ITEM_RE), ("chapter", CHAPTER_RE)):
+        if match := pattern.match(text):
+            return Line(number, kind, clean(match["body"]), raw, int(match["number"]))
+    return Line(number, "plain", clean(text), raw)
+
+
+def clean(text: str) -> str:
+    """Full-width punctuation inside Chinese, no stray spaces at the ends."""
+    return normalize_punctuation(text.strip()).strip()
+
+
+def read_lines(text: str) -> list[Line]:
+    """Article text → classified non-blank lines."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return [classify(n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+
+
+# -- review and target bullets ---------------------------------------------------
+
+
+def parse_indicator(text: str) -> Indicator | None:
+    """``地区生产总值同比增长**4%**`` → Indicator(label, verb, figure 同比4%); else None.
+
+    The result must print back exactly as the article wrote it (``indicator.text``);
+    a sentence that does not is not an indicator.
+    """
+    match = TRAILING_FIGURE_RE.match(text)
+    if not match or not match["head"]:
+        return None
+    try:
+        figure = parse_figure(match["bold"] or match["bare"])
+    except ValueError:
+        return None
+    for candidate in _indicator_candidates(match["head"], figure):
+        if candidate.text == plain_text(text):
+            return candidate
+    return None
+
+
+def _indicator_candidates(head: str, figure: Figure):
+    parts = _HEAD_RE.match(head)
+    if parts:
+        label, qualifier, verb = parts["label"], parts["qualifier"] or "", parts["verb"] or ""
+        if qualifier and not figure.qualifier:
+            yield Indicator(label=label, verb=verb, figure=_with_qualifier(figure, qualifier))
+        yield Indicator(label=label + qualifier, verb=verb, figure=figure)
+    yield Indicator(label=head, figure=figure)
+
+
+def _with_qualifier(figure: Figure, qualifier: str) -> Figure:
+    return Figure(figure.value, figure.unit, qualifier, figure.digits)
+
+
+def target_item(text: str) -> Indicator:
+    """A target bullet: an indicator with a figure when it has one, else the sentence."""
+    return parse_indicator(text) or Indicator(label=text)
+
+
+def review_kind(text: str) -> str:
+    """Which list a review bullet belongs to: kpis, rankings, pledges or '' (unknown)."""
+    if RANKING_RE.search(text):
+        return "rankings"
+    if parse_indicator(text):
+        return "kpis"
+    bold = [m["inner"] for m in BOLD_RE.finditer(text)]
+    if PLEDGE_RE.search(text) or any(not _is_figure(inner) for inner in bold):
+        return "pledges"
+    return ""
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        parse_figure(text)
+    except ValueError:
+        return False
+    return True
+
+
+# -- the state machine ------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """The last numbered item: where continuation lines go."""
+
+    items: list[str]
+    index: int
+
+    def ends_sentence(self) -> bool:
+        return self.items[self.index].endswith(("。", "！", "？"))
+
+    def join(self, text: str) -> None:
+        before = self.items[self.index]
+        gap = " " if before[-1:].isascii() and before[-1:].isalnum() and text[:1].isascii() else ""
+        self.items[self.index] = before + gap + text
+
+
+@dataclass
+class _Builder:
+    """Collects the article's parts line by line."""
+
+    preamble: list[Line] = field(default_factory=list)
+    review: dict | None = None
+    review_line: int = 0
+    groups: list[dict] = field(default_factory=list)
+    targets: dict | None = None
+    targets_line: int = 0
+    chapters: list[dict] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    part: str = "preamble"
+    last_item: _Item | None = None
+
+    def feed(self, line: Line) -> None:
+        handler = getattr(self, f"_on_{line.kind}")
+        if line.kind not in ("plain", "bullet"):
+            self.last_item = None
+        handler(line)
+
+    def keep_as_note(self, line: Line, why: str = "kept as a paragraph") -> None:
+        text = line.raw.strip() if line.kind != "plain" else line.body
+        self.notes.append((line.number, clean(text)))
+        self.diagnostics.append(Diagnostic(line.number, why, clean(text)))
+
+    def info(self, line: Line, message: str) -> None:
+        self.diagnostics.append(Diagnostic(line.number, message, line.body, "info"))
+
+    # headings
+
+    def _on_review(self, line: Line) -> None:
+        if self.review is not None:
+            return self.keep_as_note(line, "second review heading kept as a paragraph")
+        self.part, self.review_line = "review", line.number
+        self.review = {"title": line.body, "kpis": [], "rankings": [], "pledges": []}
+
+    def _on_outlook(self, line: Line) -> None:
+        if self.targets is not None:
+            return self.keep_as_note(line, "second outlook heading kept as a paragraph")
+        self.part, self.targets_line = "outlook", line.number
+        self.targets = {"title": line.body, "intro": "", "items": []}
+
+    def _on_chapter(self, line: Line) -> None:
+        expected = len(self.chapters) + 1
+        if line.index != expected:
+            return self.keep_as_note(line, f"chapter numbered {line.index}, expected {expected}; kept as a paragraph")
+        self.part = "chapters"
+        self.chapters.append({"number": line.index, "title": line.body, "sections": [], "line": line.number})
+
+    def _on_section(self, line: Line) -> None:
+        if self.part != "chapters":
+            return self.keep_as_note(line, "● section outside a chapter kept as a paragraph")
+        self.chapters[-1]["sections"].append({"title": line.body, "items": []})
+
+    def _on_item(self, line: Line) -> None:
+        sections = self.chapters[-1]["sections"] if self.part == "chapters" else []
+        if not sections:
+            return self.keep_as_note(line, "numbered item outside a ● section kept as a paragraph")
+        items = sections[-1]["items"]
+        if line.index != len(items) + 1:
+            self.diagnostics.append(Diagnostic(
+                line.number, f"item numbered {line.index}, expected {len(items) + 1}", line.body))
+        items.append(line.body)
+        self.last_item = _Item(items, len(items) - 1)
+
+    # bullets and paragraphs
+
+    def _on_bullet(self, line: Line) -> None:
+        if self.last_item is not None:
+            self.last_item.join(line.body)
+            return self.info(line, "bullet joined to the item above")
+        if self.part == "review":
+            return self._review_bullet(line)
+        if self.part == "outlook":
+            return self.targets["items"].append(target_item(line.body))
+        self.keep_as_note(line, "bullet outside a list kept as a paragraph")
+
+    def _review_bullet(self, line: Line) -> None:
+        if self.groups:
+            return self.groups[-1]["facts"].append(line.body)
+        kind = review_kind(line.body)
+        if not kind:
+            return self.keep_as_note(line, "review bullet is not a KPI, ranking or pledge; kept as a paragraph")
+        value = parse_indicator(line.body) if kind == "kpis" else line.body
+        self.review[kind].append(value)
+
+    def _on_plain(self, line: Line) -> None:
+        if self.last_item is not None and not self.last_item.ends_sentence():
+            self.last_item.join(line.body)
+            return self.info(line, "line joined to the item above")
+        self.last_item = None
+        if self.part == "preamble":
+            return self.preamble.append(line)
+        if self.part == "review":
+            return self._group_heading(line)
+        if self.part == "outlook" and self._targets_intro(line):
+            return None
+        self.keep_as_note(line)
+
+    def _group_heading(self, line: Line) -> None:
+        title, _, deck = line.body.partition(" ")
+        self.groups.append({"title": title, "deck": deck.strip(), "facts": [], "line": line.number})
+
+    def _targets_intro(self, line: Line) -> bool:
+        targets = self.targets
+        if targets["intro"] or targets["items"] or not line.body.endswith("："):
+            return False
+        targets["intro"] = line.body
+        return True
+
+
+# -- the article's head: title, kicker, lead, byline → meta ---------------------------
+
+
+@dataclass
+class _Head:
+    title: str = ""
+    kicker: str = ""
+    byline: str = ""
+    lead: list[str] = field(default_factory=list)
+
+
+def split_preamble(builder: _Builder) -> _Head:
+    """Sort the lines before the first heading into title, kicker, byline and lead."""
+    head = _Head()
+    for line in builder.preamble:
+        body = line.body
+        if not head.kicker and KICKER_RE.match(body.replace(" ", "")):
+            head.kicker = body
+        elif not head.byline and len(body) <= 30 and BYLINE_RE.match(body):
+            head.byline = body
+        elif _is_paragraph(body):
+            head.lead.append(body)
+        elif not head.title:
+            head.title = body
+        else:
+            builder.keep_as_note(line, "extra heading line kept as a paragraph")
+    return head
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) > TITLE_MAX or text.endswith(SENTENCE_END)
+
+
+def derive_meta(head: _Head, builder: _Builder, report_id: str | None, source_name: str | None) -> dict:
+    """Meta from the head lines: year, place, date, publisher, id, credits."""
+    warn = builder.diagnostics.append
+    kicker = KICKER_RE.match(head.kicker.replace(" ", "")) if head.kicker else None
+    year = _year(kicker, builder, head)
+    place = kicker["place"] if kicker else _place(head)
+    if not place:
+        place = UNKNOWN
+        warn(Diagnostic(0, f"no place found (expected a kicker like 数读{year}年<地方>政府工作报告); meta.place set to {UNKNOWN}"))
+    source = f"{year}年{place}政府工作报告" if place != UNKNOWN else f"{year}年政府工作报告"
+    if kicker:
+        source = re.sub(f"^{_SHUDU}", "", head.kicker)
+    org, author = _byline_parts(head.byline)
+    if not org:
+        warn(Diagnostic(0, f"no byline like 江门日报记者 NAME; meta.publisher set to {UNKNOWN}"))
+    kicker_text = head.kicker or f"数读{source}"
+    if not head.kicker:
+        warn(Diagnostic(0, f"no kicker line; meta.kicker set to {kicker_text}"))
+    title = head.title or kicker_text
+    if not head.title:
+        warn(Diagnostic(0, f"no title line; meta.title set to {title}"))
+    meta = {
+        "id": report_id or _report_id(source_name, year), "title": title, "kicker": kicker_text,
+        "place": place, "year": year, "publisher": org or UNKNOWN, "author": author,
+        "byline": head.byline, "date": _date(head, year, warn), "source": source,
+    }
+    if head.byline:
+        meta["credits"] = [{"role": "文", "name": head.byline}]
+    return meta
+
+
+def _year(kicker: re.Match | None, builder: _Builder, head: _Head) -> int:
+    if kicker:
+        return int(kicker["year"])
+    if builder.targets:
+        return int(builder.targets["title"][:4])
+    if builder.review:
+        return int(builder.review["title"][:4]) + 1
+    for text in [head.title, *head.lead, *(n for _, n in builder.notes)]:
+        if match := YEAR_RE.search(text):
+            return int(match["year"])
+    raise DataError("cannot tell the report's year (expected a kicker like 数读2023年<地方>政府工作报告 "
+                    "or a heading like 2023年工作展望)")
+
+
+def _place(head: _Head) -> str:
+    for text in [head.title, *head.lead]:
+        if match := PLACE_RE.search(text):
+            return match["place"]
+    return ""
+
+
+def _byline_parts(byline: str) -> tuple[str, str]:
+    match = BYLINE_RE.match(byline) if byline else None
+    return (match["org"], match["name"].strip()) if match else ("", "")
+
+
+def _date(head: _Head, year: int, warn) -> dt.date:
+    for text in head.lead:
+        if match := DATE_RE.search(text):
+            try:
+                return dt.date(year, int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+    warn(Diagnostic(0, f"no date like 2月20日 in the lead; meta.date set to {year}-01-01"))
+    return dt.date(year, 1, 1)
+
+
+def _report_id(source_name: str | None, year: int) -> str:
+    """``shudu-xinhui-2023.txt`` → ``xinhui-2023`` (数读 'shudu-' names the genre, not the report)."""
+    stem = PurePath(source_name).stem if source_name else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    slug = re.sub(r"^shudu-", "", slug)
+    return slug if slug and slug != "shudu" else f"report-{year}"
+
+
+# -- finishing: drafts → Report --------------------------------------------------------
+
+
+def close_empty_parts(builder: _Builder) -> None:
+    """Parts that ended up without content become notes (the schema needs content)."""
+    review = builder.review
+    if review is not None and not review["kpis"]:
+        _demote(builder, builder.review_line, review["title"], "review without KPI bullets")
+        for text in review["rankings"] + review["pledges"]:
+            builder.notes.append((builder.review_line, text))
+        builder.review = None
+    for group in [g for g in builder.groups if not g["facts"]]:
+        _demote(builder, group["line"], f"{group['title']} {group['deck']}".strip(), "heading without bullets")
+        builder.groups.remove(group)
+    targets = builder.targets
+    if targets is not None and not targets["items"]:
+        _demote(builder, builder.targets_line, targets["title"], "outlook without target bullets")
+        if targets["intro"]:
+            builder.notes.append((builder.targets_line, targets["intro"]))
+        builder.targets = None
+    _close_empty_chapters(builder)
+
+
+def _close_empty_chapters(builder: _Builder) -> None:
+    kept = []
+    for chapter in builder.chapters:
+        if chapter["sections"] and len(kept) + 1 == chapter["number"]:
+            kept.append(chapter)
+        else:
+            why = "chapter without ● sections" if not chapter["sections"] else "chapter out of sequence"
+            _demote(builder, chapter["line"], f"{chapter['number']} {chapter['title']}", why)
+            for section in chapter["sections"]:
+                builder.notes.extend((chapter["line"], text) for text in [section["title"], *section["items"]])
+    builder.chapters = kept
+
+
+def _demote(builder: _Builder, line: int, text: str, why: str) -> None:
+    builder.notes.append((line, text))
+    builder.diagnostics.append(Diagnostic(line, f"{why}; kept as a paragraph", text))
+
+
+def _strip_lines(items: list[dict]) -> list[dict]:
+    return [{k: v for k, v in item.items() if k != "line"} for item in items]
+
+
+def build_report(builder: _Builder, report_id: str | None, source_name: str | None) -> Report:
+    head = split_preamble(builder)
+    close_empty_parts(builder)
+    data: dict[str, Any] = {
+        "meta": derive_meta(head, builder, report_id, source_name),
+        "lead": head.lead,
+        "review": builder.review,
+        "groups": _strip_lines(builder.groups),
+        "targets": builder.targets,
+        "chapters": _strip_lines(builder.chapters),
+        "notes": [text for _, text in sorted(builder.notes, key=lambda note: note[0])],
+    }
+    try:
+        return Report.model_validate(data)
+    except ValidationError as error:  # a bug in the importer, reported without a traceback
+        first = error.errors(include_url=False)[0]
+        raise DataError(f"imported data failed the schema ({first['loc']}: {first['msg']})",
+                        Location(source_name)) from None
+
+
+def import_article(text: str, source_name: str | None = None,
+                   report_id: str | None = None) -> tuple[Report, list[Diagnostic]]:
+    """Article text → (Report, diagnostics sorted by line).
+
+    ``source_name`` (the article's file name) locates errors and gives the report
+    id unless ``report_id`` is passed.  A text with nothing usable is a DataError.
+    """
+    lines = read_lines(text)
+    if not any(re.search(r"\w", line.body) for line in lines):
+        raise DataError("no text found in the article (it is empty)", Location(source_name))
+    builder = _Builder()
+    for line in lines:
+        builder.feed(line)
+    report = build_report(builder, report_id, source_name)
+    _check_language(report, builder)
+    return report, sorted(builder.diagnostics, key=lambda d: d.line)
+
+
+def _check_language(report: Report, builder: _Builder) -> None:
+    if not any(re.search(r"[\u4e00-\u9fff]", text) for text in report.all_text()):
+        builder.diagnostics.append(Diagnostic(0, "no Chinese text found: layouts expect a Chinese article"))
