@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ArticleWarning, DataError, Location
-from ..model import Figure, Indicator, Report, parse_figure, plain_text
+from ..model import KPI, Figure, Indicator, Report, parse_figure, plain_text
 from ..model.figures import PREFIX_QUALIFIERS
 from ..text.punctuation import normalize_punctuation
 
@@ -285,7 +285,7 @@ class _Builder:
         kind = review_kind(line.body)
         if not kind:
             return self.keep_as_note(line, "review bullet is not a KPI, ranking or pledge; kept as a paragraph")
-        value = parse_indicator(line.body) if kind == "kpis" else line.body
+        value = KPI(**dict(parse_indicator(line.body))) if kind == "kpis" else line.body
         self.review[kind].append(value)
 
     def _on_plain(self, line: Line) -> None:

@@ -2,10 +2,10 @@
 
 from .figures import Figure, Segment, parse_figure, plain_text, segments
 from .report import (
-    Chapter, Credit, Group, Indicator, Meta, Report, Review, Section, Targets, indicator_key,
+    KPI, Chapter, Credit, Group, Indicator, Meta, Report, Review, Section, Targets, indicator_key,
 )
 
 __all__ = [
-    "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
+    "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
     "Section", "Segment", "Targets", "indicator_key", "parse_figure", "plain_text", "segments",
 ]

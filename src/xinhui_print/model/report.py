@@ -100,6 +100,12 @@ class Indicator(Strict):
         return f"{self.label}{self.verb}{f.number}{f.unit}{f.qualifier}"
 
 
+class KPI(Indicator):
+    """A reported result: an indicator whose figure is required (a KPI without a value is an error)."""
+
+    figure: FigureField
+
+
 _KEY_SYNONYMS = (("规模以上", "规上"), ("同比", ""), ("可比", ""))
 
 
@@ -113,7 +119,7 @@ class Review(Strict):
     """Last year's results."""
 
     title: NonEmpty = Field(description="e.g. 2022年工作回顾")
-    kpis: list[Indicator] = Field(min_length=1)
+    kpis: list[KPI] = Field(min_length=1)
     rankings: list[NonEmpty] = []
     pledges: list[NonEmpty] = []
 
@@ -204,6 +210,6 @@ def _strings(value: Any):
 
 
 __all__ = [
-    "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
+    "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
     "Section", "Targets", "indicator_key", "segments",
 ]
