@@ -1,0 +1,112 @@
+"""Template stage: Report + Layout → one HTML string (Jinja2, autoescaped).
+
+All report text is untrusted: it is escaped, and the only markup added to it
+comes from the filters below (figures, emphasis).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..errors import LayoutError, Location
+from ..fonts import FontRole, font_face_css
+from ..layout import Layout
+from ..model import Figure, Report, segments
+
+CHINESE_NUMERALS = "〇一二三四五六七八九十"
+
+
+def rich(text: str) -> Markup:
+    """Escape ``text`` and mark its figures (``<b class="fig">``) and ``**emphasis**``."""
+    parts = []
+    for segment in segments(text):
+        if segment.kind == "figure":
+            parts.append(Markup('<b class="fig">{}</b>').format(segment.text))
+        elif segment.kind == "emphasis":
+            parts.append(Markup('<b class="em">{}</b>').format(segment.text))
+        else:
+            parts.append(escape(segment.text))
+    return Markup("").join(parts)
+
+
+def figure_html(figure: Figure | None, class_: str = "kpi-fig") -> Markup:
+    """A big figure: qualifier, numeral and unit as separate spans on one baseline."""
+    if figure is None:
+        return Markup("")
+    before = Markup('<span class="q q-before">{}</span>').format(figure.qualifier) if figure.qualifier_before else ""
+    after = (
+        Markup('<span class="q">{}</span>').format(figure.qualifier)
+        if figure.qualifier and not figure.qualifier_before
+        else ""
+    )
+    unit = Markup('<span class="unit">{}</span>').format(figure.unit) if figure.unit else ""
+    return Markup('<span class="{}">{}<span class="num">{}</span>{}{}</span>').format(
+        class_, before, figure.number, unit, after
+    )
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二 (chapter and section numbers up to 99)."""
+    if number < 0 or number > 99:
+        return str(number)
+    if number <= 10:
+        return CHINESE_NUMERALS[number]
+    tens, units = divmod(number, 10)
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens]
+    return f"{head}十{CHINESE_NUMERALS[units] if units else ''}"
+
+
+@dataclass
+class TemplateContext:
+    """Everything a layout's templates receive besides the report."""
+
+    layout: Layout
+    mode: str  # "screen" | "press"
+    theme: dict[str, str]
+    fonts: dict[str, FontRole]
+    charts: dict[str, Markup] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def environment(layout: Layout) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in layout.template_dirs()]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(rich=rich, figure=figure_html, cn=chinese_numeral, two=lambda n: f"{int(n):02d}")
+    return env
+
+
+def stylesheet_text(paths: list[Path]) -> Markup:
+    return Markup("\n").join(Markup(p.read_text(encoding="utf-8")) for p in paths)
+
+
+def render_html(report: Report, context: TemplateContext) -> str:
+    """Render the layout's ``main.html`` for ``report``."""
+    env = environment(context.layout)
+    try:
+        template = env.get_template("main.html")
+        return template.render(
+            report=report,
+            layout=context.layout.config,
+            mode=context.mode,
+            theme=context.theme,
+            fonts={name: role.family for name, role in context.fonts.items()},
+            font_faces=Markup(font_face_css(context.fonts.values())),
+            stylesheets=stylesheet_text(context.layout.stylesheets()),
+            charts=context.charts,
+            **context.extra,
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise LayoutError(f"template syntax error ({error.message})", Location(error.filename, error.lineno)) from None
+    except jinja2.UndefinedError as error:
+        raise LayoutError(f"template error ({error.message})", Location(context.layout.path)) from None
