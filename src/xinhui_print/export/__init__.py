@@ -1,0 +1,1 @@
+"""Exporters: a laid-out PDF → files for a purpose (raster images for screens and platforms)."""
