@@ -56,12 +56,16 @@ PLEDGE_RE = re.compile(r"全面完成|全部完成|如期完成|兑现")
 BOLD_RE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
 TRAILING_FIGURE_RE = re.compile(r"^(?P<head>.*?)(?:\*\*(?P<bold>[^*]+)\*\*|(?P<bare>\d+(?:\.\d+)?\D{0,6}))$")
 VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "回落", "达到", "达", "为",
-         "突破", "超过", "完成", "实现", "占")
+         "突破", "超过", "完成", "实现", "占",
+         "增長", "減少", "達到", "達", "為", "超過", "實現", "佔")  # traditional forms
 _HEAD_RE = re.compile(
     rf"^(?P<label>[^*]+?)(?P<qualifier>{'|'.join(PREFIX_QUALIFIERS)})?(?P<verb>{'|'.join(VERBS)})?$"
 )
 
+# Common characters that exist only in traditional Chinese (a hint, not a converter).
+TRADITIONAL = frozenset("會區報讀數經濟發長開門關國們個這為與學實項場時電車縣鄉鎮產業設達總額預計劃資貿進點際園圖書館體質環護")
 UNKNOWN = "未注明"
+NO_BULLET = "looks like a figure without a '- ' bullet; kept as a paragraph"
 
 
 @dataclass(frozen=True)
@@ -299,10 +303,14 @@ class _Builder:
             return self._group_heading(line)
         if self.part == "outlook" and self._targets_intro(line):
             return None
-        self.keep_as_note(line)
+        self.keep_as_note(line, NO_BULLET if parse_indicator(line.body) else "kept as a paragraph")
 
     def _group_heading(self, line: Line) -> None:
-        title, _, deck = line.body.partition(" ")
+        if _is_paragraph(line.body):
+            return self.keep_as_note(line)
+        if parse_indicator(line.body):
+            return self.keep_as_note(line, NO_BULLET)
+        title, _, deck = re.sub(r"\s+", " ", line.body).partition(" ")
         self.groups.append({"title": title, "deck": deck.strip(), "facts": [], "line": line.number})
 
     def _targets_intro(self, line: Line) -> bool:
@@ -343,7 +351,12 @@ def split_preamble(builder: _Builder) -> _Head:
 
 
 def _is_paragraph(text: str) -> bool:
-    return len(text) > TITLE_MAX or text.endswith(SENTENCE_END)
+    return display_width(text) > TITLE_MAX or text.endswith(SENTENCE_END)
+
+
+def display_width(text: str) -> float:
+    """Width in Chinese characters: Latin letters and digits count half."""
+    return sum(0.5 if char.isascii() else 1 for char in text)
 
 
 def derive_meta(head: _Head, builder: _Builder, report_id: str | None, source_name: str | None) -> dict:
@@ -501,10 +514,21 @@ def import_article(text: str, source_name: str | None = None,
     for line in lines:
         builder.feed(line)
     report = build_report(builder, report_id, source_name)
-    _check_language(report, builder)
+    _check_language(lines, builder)
+    _check_traditional(lines, builder)
     return report, sorted(builder.diagnostics, key=lambda d: d.line)
 
 
-def _check_language(report: Report, builder: _Builder) -> None:
-    if not any(re.search(r"[\u4e00-\u9fff]", text) for text in report.all_text()):
+def _check_language(lines: list[Line], builder: _Builder) -> None:
+    if not any(re.search(r"[\u4e00-\u9fff]", line.body) for line in lines):
         builder.diagnostics.append(Diagnostic(0, "no Chinese text found: layouts expect a Chinese article"))
+
+
+def _check_traditional(lines: list[Line], builder: _Builder) -> None:
+    """Traditional characters are kept as written; say so once, at the first such line."""
+    for line in lines:
+        found = sorted({char for char in line.body if char in TRADITIONAL}, key=line.body.index)
+        if found:
+            builder.diagnostics.append(Diagnostic(
+                line.number, f"traditional characters kept as written ({'、'.join(found[:5])}…)", line.body))
+            return
