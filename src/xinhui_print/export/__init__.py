@@ -1,1 +1,1 @@
-"""Exporters: a laid-out PDF → files for a purpose (raster images for screens and platforms)."""
+"""Export stage: a laid-out document → files (PDF, PNG, press PDF), written atomically."""

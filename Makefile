@@ -1,0 +1,23 @@
+# xinhui-print: two commands on a fresh Debian 12 machine.
+#   make demo   set everything up, build the default outputs into out/
+#   make test   set everything up, run the test suite
+.PHONY: setup demo test bench clean
+
+VENV := .venv
+BIN := $(VENV)/bin
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	$(BIN)/xinhui-print doctor
+	$(BIN)/xinhui-print build data/xinhui-2023.yaml
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf out/* .cache

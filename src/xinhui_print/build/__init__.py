@@ -1,0 +1,103 @@
+"""Build: report data + layouts → files in ``out/<report-id>/`` and the manifest.
+
+Each layout kind has a producer (``PRODUCERS``) that lays the report out once
+and exports every file the kind makes; press output is an extra producer for
+printable layouts when ``--press`` is asked for.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..export.pdf import export_pdf, trim_mm
+from ..layout import Layout, default_layouts, load_layout
+from ..model import Report
+from ..project import project
+from ..render import render
+from .manifest import Manifest
+
+
+@dataclass
+class BuildOptions:
+    """What to build.
+
+    ``layouts``: layout names; empty means every layout marked ``default``.
+    ``press``: also write press (PDF/X) files for printable layouts.
+    ``presets`` / ``densities``: social presets and pixel densities (empty: each layout's defaults).
+    """
+
+    out_root: Path = field(default_factory=lambda: project().default_out)
+    layouts: list[str] = field(default_factory=list)
+    press: bool = False
+    presets: list[str] = field(default_factory=list)
+    densities: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Job:
+    """One layout being built: producers add their files to the shared manifest."""
+
+    report: Report
+    layout: Layout
+    options: BuildOptions
+    manifest: Manifest
+    log: Callable[[str], None]
+
+
+Producer = Callable[[Job], None]
+
+
+def produce_screen_pdf(job: Job) -> None:
+    """Lay out once in screen colours, write ``<layout>.pdf``."""
+    rendered = render(job.report, job.layout, "screen")
+    data = export_pdf(rendered.document)
+    name = f"{job.layout.name}.pdf"
+    job.manifest.add_file(
+        name, data, job.layout.name, "screen", "pdf",
+        pages=len(rendered.document.pages), trim_mm=trim_mm(rendered.document),
+    )
+    job.log(f"{name}: {len(rendered.document.pages)} pages")
+
+
+PRODUCERS: dict[str, list[Producer]] = {
+    "booklet": [produce_screen_pdf],
+    "print-poster": [produce_screen_pdf],
+}
+PRESS_PRODUCERS: list[Producer] = []
+
+
+def producers(layout: Layout, options: BuildOptions) -> list[Producer]:
+    found = list(PRODUCERS.get(layout.kind, []))
+    if not found:
+        raise InputError(f"layout {layout.name!r} has kind {layout.kind!r}, which this build cannot produce")
+    if options.press and layout.printable:
+        found += PRESS_PRODUCERS
+    return found
+
+
+def selected_layouts(options: BuildOptions) -> list[Layout]:
+    if options.layouts:
+        return [load_layout(name) for name in dict.fromkeys(options.layouts)]
+    return default_layouts()
+
+
+def build(report: Report, source: str, options: BuildOptions, log: Callable[[str], None] = lambda _: None,
+          step: Callable[[str], None] = lambda _: None) -> Manifest:
+    """Build every selected layout; return the manifest (already written)."""
+    layouts = selected_layouts(options)
+    plan = [(layout, producer) for layout in layouts for producer in producers(layout, options)]
+    manifest = Manifest(report.meta.id, source, options.out_root / report.meta.id)
+    for layout, producer in plan:
+        step(f"{layout.name}: {producer.__name__.removeprefix('produce_').replace('_', ' ')}")
+        producer(Job(report, layout, options, manifest, log))
+        gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
+    manifest.write()
+    return manifest
+
+
+def plan_size(options: BuildOptions) -> int:
+    return sum(len(producers(layout, options)) for layout in selected_layouts(options))

@@ -1,0 +1,67 @@
+"""``xinhui-print build [DATA] [--layout NAME]... [--out DIR] [--press]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..build import BuildOptions, build, plan_size
+from ..data import load_source
+from ..project import project
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("build", help="build outputs for a report (YAML data or an article .txt)")
+    parser.add_argument("data", nargs="?", type=Path, help="report data (default: data/xinhui-2023.yaml)")
+    parser.add_argument("--layout", "-l", action="append", default=[], metavar="NAME",
+                        help="layout to build (repeatable; default: every default layout)")
+    parser.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
+                        help="output root (files go to DIR/<report-id>/; default: out/)")
+    parser.add_argument("--press", action="store_true", help="also write press-ready PDF/X files")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    console = Console(stderr=True, highlight=False)
+    source = args.data or project().default_data
+    report, diagnostics = load_source(source)
+    for diagnostic in diagnostics:
+        console.print(f"[yellow]warning[/]: {diagnostic.format(source)}", markup=True)
+    options = BuildOptions(layouts=args.layout, press=args.press)
+    if args.out:
+        options.out_root = args.out
+    manifest = run_build(report, display_path(source), options, console)
+    console.print(f"built {len(manifest.entries)} files in {manifest.out_dir} (manifest.json)")
+    return 0
+
+
+def display_path(path: Path) -> str:
+    """The data path as written in the manifest: relative to the project when inside it."""
+    resolved = path.resolve()
+    root = project().root
+    return str(resolved.relative_to(root)) if resolved.is_relative_to(root) else str(path)
+
+
+def run_build(report, source: str, options: BuildOptions, console: Console):
+    total = plan_size(options)
+    if total <= 1 or not console.is_terminal:
+        return build(report, source, options, log=lambda m: console.print(f"  {m}"),
+                     step=lambda m: console.print(f"[bold]›[/] {m}"))
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("building", total=total)
+        first = [True]
+
+        def step(message: str) -> None:
+            if not first[0]:
+                progress.advance(task)
+            first[0] = False
+            progress.update(task, description=message)
+
+        manifest = build(report, source, options, log=lambda m: progress.console.print(f"  {m}"), step=step)
+        progress.update(task, completed=total, description="done")
+    return manifest
