@@ -1,0 +1,63 @@
+"""GWG 2022 preflight: a PDF file and a profile name → a sorted :class:`Report`.
+
+>>> report = preflight("booklet-press.pdf", profile="shop-cn")
+>>> report.exit_code, [f.id for f in report.findings]
+
+Profiles are TOML files in ``profiles/`` (see :func:`available_profiles`);
+rules live in ``checks/`` keyed by requirement ID.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from .checks import RULES
+from .document import Inspection
+from .findings import Finding, sort_findings
+from .profiles import DEFAULT_PROFILE, Profile, available_profiles, load_profile
+from .report import Report, console_lines, write_html, write_json
+
+__all__ = [
+    "DEFAULT_PROFILE",
+    "Finding",
+    "Profile",
+    "Report",
+    "available_profiles",
+    "console_lines",
+    "load_profile",
+    "preflight",
+    "write_html",
+    "write_json",
+]
+
+
+def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE) -> Report:
+    """Check ``path`` against ``profile``; raises ``PdfReadError`` for unreadable files."""
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    _require_known_rules(profile)
+    doc = Inspection(path, profile)
+    try:
+        findings = []
+        for settings in profile.active_rules():
+            findings.extend(RULES[settings.id](doc, settings))
+        return Report(
+            path=str(path),
+            profile=profile.name,
+            profile_title=profile.title,
+            sha256=doc.sha256,
+            page_count=len(doc.boxes),
+            findings=sort_findings(findings),
+            media_boxes=[b.media for b in doc.boxes],
+        )
+    finally:
+        doc.close()
+
+
+def _require_known_rules(profile: Profile) -> None:
+    unknown = sorted(r.id for r in profile.active_rules() if r.id not in RULES)
+    if unknown:
+        raise InputError(
+            f"profile {profile.name} enables unknown rules {', '.join(unknown)}; "
+            f"known: {', '.join(sorted(RULES))}"
+        )
