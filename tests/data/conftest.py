@@ -21,6 +21,12 @@ def articles() -> Path:
 
 
 @pytest.fixture
+def data_file() -> Path:
+    """The committed report data file."""
+    return DATA_FILE
+
+
+@pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
