@@ -48,7 +48,8 @@ def open_pdf(path: Path) -> pikepdf.Pdf:
     except (IsADirectoryError, PermissionError) as error:
         raise PdfReadError(f"{path}: cannot read PDF ({error.strerror.lower()})") from None
     except pikepdf.PdfError as error:
-        raise PdfReadError(f"{path}: cannot read PDF (damaged or not a PDF: {error})") from None
+        cause = str(error).replace(f"{path}: ", "")
+        raise PdfReadError(f"{path}: cannot read PDF (damaged or not a PDF: {cause})") from None
     if pdf.is_encrypted:
         pdf.close()
         raise PdfReadError(f"{path}: cannot read PDF (encrypted; PDF/X forbids encryption)")
