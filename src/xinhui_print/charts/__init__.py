@@ -13,11 +13,11 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 from ..model import Report
 
-CACHE_VERSION = "1"
 
 # Placeholder colours, one per token, unlikely to occur in a chart otherwise.
 PLACEHOLDERS = {"red": "#010203", "grey": "#040506", "ink": "#070809", "rule": "#0a0b0c"}
@@ -74,18 +74,17 @@ def chart_svg(spec: ChartSpec, colours: dict[str, str], cache_dir: Path | None =
     return svg
 
 
-def _cache_key(spec: ChartSpec) -> str:
-    import matplotlib  # only for its version; cheap once imported
-
-    payload = json.dumps([CACHE_VERSION, matplotlib.__version__, asdict(spec)], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+@cache
+def _code_version() -> str:
+    """The cache key covers the drawing code itself, so a code change invalidates old charts."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _cached_svg(spec: ChartSpec, cache_dir: Path | None) -> str:
     if cache_dir is None:
         return _draw(spec)
     key = hashlib.sha256(
-        json.dumps([CACHE_VERSION, asdict(spec)], ensure_ascii=False, sort_keys=True).encode()
+        json.dumps([_code_version(), asdict(spec)], ensure_ascii=False, sort_keys=True).encode()
     ).hexdigest()[:32]
     path = cache_dir / f"chart-{key}.svg"
     if path.is_file():
@@ -124,9 +123,9 @@ def _draw(spec: ChartSpec) -> str:
 def _figure(spec: ChartSpec, plt):
     rows = len(spec.pairs)
     width_in = spec.width_mm / 25.4
-    row_height_in = 0.34 * spec.font_size_pt / 7.5
-    figure, axes = plt.subplots(figsize=(width_in, rows * row_height_in + 0.35))
-    figure.subplots_adjust(left=0.30, right=0.86, top=1 - 0.28 / (rows * row_height_in + 0.35), bottom=0.02)
+    row_height_in = 0.24 * spec.font_size_pt / 7.5
+    figure, axes = plt.subplots(figsize=(width_in, rows * row_height_in + 0.3))
+    figure.subplots_adjust(left=0.30, right=0.86, top=1 - 0.24 / (rows * row_height_in + 0.3), bottom=0.02)
     scale = max(max(p.result, p.target) for p in spec.pairs)
     bar = 0.34
     for row, pair in enumerate(spec.pairs):

@@ -95,6 +95,14 @@ class Segment:
     figure: Figure | None = None
 
 
+DATE_UNITS = ("年", "月", "日")
+
+
+def is_date(match: re.Match[str]) -> bool:
+    """Years and dates (``2023年``, ``2月``, ``20日``) are not figures to highlight."""
+    return match["unit"] in DATE_UNITS and not match["suffix"]
+
+
 _EMPHASIS_RE = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -103,6 +111,8 @@ def split_figures(text: str) -> list[Segment]:
     segments: list[Segment] = []
     position = 0
     for match in FIGURE_IN_TEXT_RE.finditer(text):
+        if is_date(match):
+            continue
         if match.start() > position:
             segments.append(Segment(text[position : match.start()]))
         figure = Figure(float(match["number"]), match["unit"] or "", match["suffix"] or "", match["number"])
