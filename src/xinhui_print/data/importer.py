@@ -54,7 +54,9 @@ TITLE_MAX = 40
 RANKING_RE = re.compile(r"排名|排第|位居|跃居|位列|第\**\d+\**位")
 PLEDGE_RE = re.compile(r"全面完成|全部完成|如期完成|兑现")
 BOLD_RE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
-TRAILING_FIGURE_RE = re.compile(r"^(?P<head>.*?)(?:\*\*(?P<bold>[^*]+)\*\*|(?P<bare>\d+(?:\.\d+)?\D{0,6}))$")
+TRAILING_FIGURE_RE = re.compile(
+    r"^(?P<head>.*?)(?:\*\*(?P<bold>[^*]+)\*\*|(?P<bare>\d+(?:\.\d+)?\D{0,6}))$"
+)
 VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "回落", "达到", "达", "为",
          "突破", "超过", "完成", "实现", "占",
          "增長", "減少", "達到", "達", "為", "超過", "實現", "佔")  # traditional forms
@@ -63,7 +65,9 @@ _HEAD_RE = re.compile(
 )
 
 # Common characters that exist only in traditional Chinese (a hint, not a converter).
-TRADITIONAL = frozenset("會區報讀數經濟發長開門關國們個這為與學實項場時電車縣鄉鎮產業設達總額預計劃資貿進點際園圖書館體質環護")
+TRADITIONAL = frozenset(
+    "會區報讀數經濟發長開門關國們個這為與學實項場時電車縣鄉鎮產業設達總額預計劃資貿進點際園圖書館體質環護"
+)
 UNKNOWN = "未注明"
 NO_BULLET = "looks like a figure without a '- ' bullet; kept as a paragraph"
 
@@ -251,9 +255,11 @@ class _Builder:
     def _on_chapter(self, line: Line) -> None:
         expected = len(self.chapters) + 1
         if line.index != expected:
-            return self.keep_as_note(line, f"chapter numbered {line.index}, expected {expected}; kept as a paragraph")
+            why = f"chapter numbered {line.index}, expected {expected}; kept as a paragraph"
+            return self.keep_as_note(line, why)
         self.part = "chapters"
-        self.chapters.append({"number": line.index, "title": line.body, "sections": [], "line": line.number})
+        self.chapters.append(
+            {"number": line.index, "title": line.body, "sections": [], "line": line.number})
 
     def _on_section(self, line: Line) -> None:
         if self.part != "chapters":
@@ -288,7 +294,8 @@ class _Builder:
             return self.groups[-1]["facts"].append(line.body)
         kind = review_kind(line.body)
         if not kind:
-            return self.keep_as_note(line, "review bullet is not a KPI, ranking or pledge; kept as a paragraph")
+            why = "review bullet is not a KPI, ranking or pledge; kept as a paragraph"
+            return self.keep_as_note(line, why)
         value = KPI(**dict(parse_indicator(line.body))) if kind == "kpis" else line.body
         self.review[kind].append(value)
 
@@ -359,27 +366,17 @@ def display_width(text: str) -> float:
     return sum(0.5 if char.isascii() else 1 for char in text)
 
 
-def derive_meta(head: _Head, builder: _Builder, report_id: str | None, source_name: str | None) -> dict:
+def derive_meta(head: _Head, builder: _Builder, report_id: str | None,
+                source_name: str | None) -> dict:
     """Meta from the head lines: year, place, date, publisher, id, credits."""
     warn = builder.diagnostics.append
     kicker = KICKER_RE.match(head.kicker.replace(" ", "")) if head.kicker else None
     year = _year(kicker, builder, head)
-    place = kicker["place"] if kicker else _place(head)
-    if not place:
-        place = UNKNOWN
-        warn(Diagnostic(0, f"no place found (expected a kicker like 数读{year}年<地方>政府工作报告); meta.place set to {UNKNOWN}"))
-    source = f"{year}年{place}政府工作报告" if place != UNKNOWN else f"{year}年政府工作报告"
-    if kicker:
-        source = re.sub(f"^{_SHUDU}", "", head.kicker)
+    place, source = _place_and_source(head, kicker, year, warn)
     org, author = _byline_parts(head.byline)
     if not org:
         warn(Diagnostic(0, f"no byline like 江门日报记者 NAME; meta.publisher set to {UNKNOWN}"))
-    kicker_text = head.kicker or f"数读{source}"
-    if not head.kicker:
-        warn(Diagnostic(0, f"no kicker line; meta.kicker set to {kicker_text}"))
-    title = head.title or kicker_text
-    if not head.title:
-        warn(Diagnostic(0, f"no title line; meta.title set to {title}"))
+    kicker_text, title = _kicker_and_title(head, source, warn)
     meta = {
         "id": report_id or _report_id(source_name, year), "title": title, "kicker": kicker_text,
         "place": place, "year": year, "publisher": org or UNKNOWN, "author": author,
@@ -388,6 +385,27 @@ def derive_meta(head: _Head, builder: _Builder, report_id: str | None, source_na
     if head.byline:
         meta["credits"] = [{"role": "文", "name": head.byline}]
     return meta
+
+
+def _place_and_source(head: _Head, kicker: re.Match | None, year: int, warn) -> tuple[str, str]:
+    """数读2023年新会区政府工作报告 → (新会区, 2023年新会区政府工作报告)."""
+    if kicker:
+        return kicker["place"], re.sub(f"^{_SHUDU}", "", head.kicker)
+    if place := _place(head):
+        return place, f"{year}年{place}政府工作报告"
+    warn(Diagnostic(0, f"no place found (expected a kicker like 数读{year}年<地方>政府工作报告); "
+                       f"meta.place set to {UNKNOWN}"))
+    return UNKNOWN, f"{year}年政府工作报告"
+
+
+def _kicker_and_title(head: _Head, source: str, warn) -> tuple[str, str]:
+    kicker = head.kicker or f"数读{source}"
+    if not head.kicker:
+        warn(Diagnostic(0, f"no kicker line; meta.kicker set to {kicker}"))
+    title = head.title or kicker
+    if not head.title:
+        warn(Diagnostic(0, f"no title line; meta.title set to {title}"))
+    return kicker, title
 
 
 def _year(kicker: re.Match | None, builder: _Builder, head: _Head) -> int:
@@ -447,7 +465,8 @@ def close_empty_parts(builder: _Builder) -> None:
             builder.notes.append((builder.review_line, text))
         builder.review = None
     for group in [g for g in builder.groups if not g["facts"]]:
-        _demote(builder, group["line"], f"{group['title']} {group['deck']}".strip(), "heading without bullets")
+        heading = f"{group['title']} {group['deck']}".strip()
+        _demote(builder, group["line"], heading, "heading without bullets")
         builder.groups.remove(group)
     targets = builder.targets
     if targets is not None and not targets["items"]:
@@ -464,10 +483,11 @@ def _close_empty_chapters(builder: _Builder) -> None:
         if chapter["sections"] and len(kept) + 1 == chapter["number"]:
             kept.append(chapter)
         else:
-            why = "chapter without ● sections" if not chapter["sections"] else "chapter out of sequence"
+            why = "chapter out of sequence" if chapter["sections"] else "chapter without ● sections"
             _demote(builder, chapter["line"], f"{chapter['number']} {chapter['title']}", why)
             for section in chapter["sections"]:
-                builder.notes.extend((chapter["line"], text) for text in [section["title"], *section["items"]])
+                texts = [section["title"], *section["items"]]
+                builder.notes.extend((chapter["line"], text) for text in texts)
     builder.chapters = kept
 
 
@@ -521,7 +541,8 @@ def import_article(text: str, source_name: str | None = None,
 
 def _check_language(lines: list[Line], builder: _Builder) -> None:
     if not any(re.search(r"[\u4e00-\u9fff]", line.body) for line in lines):
-        builder.diagnostics.append(Diagnostic(0, "no Chinese text found: layouts expect a Chinese article"))
+        message = "no Chinese text found: layouts expect a Chinese article"
+        builder.diagnostics.append(Diagnostic(0, message))
 
 
 def _check_traditional(lines: list[Line], builder: _Builder) -> None:
@@ -529,6 +550,6 @@ def _check_traditional(lines: list[Line], builder: _Builder) -> None:
     for line in lines:
         found = sorted({char for char in line.body if char in TRADITIONAL}, key=line.body.index)
         if found:
-            builder.diagnostics.append(Diagnostic(
-                line.number, f"traditional characters kept as written ({'、'.join(found[:5])}…)", line.body))
+            message = f"traditional characters kept as written ({'、'.join(found[:5])}…)"
+            builder.diagnostics.append(Diagnostic(line.number, message, line.body))
             return

@@ -46,6 +46,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise
 
 
-def write_report(report: Report, path: str | Path, schema: str | None = "report.schema.json") -> None:
+def write_report(report: Report, path: str | Path,
+                 schema: str | None = "report.schema.json") -> None:
     """Dump ``report`` as YAML to ``path`` atomically."""
     write_atomic(path, dump_report(report, schema))
