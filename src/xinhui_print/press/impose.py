@@ -1,0 +1,219 @@
+"""Saddle-stitch imposition: single press pages in reading order → printer's spreads.
+
+Each folded sheet has a front and a back side with two pages side by side.  For N
+pages (padded to a multiple of 4 with blank pages inserted before the back cover),
+sheet *s* (0 = outermost) carries front (N−1−2s | 2s) and back (2s+1 | N−2−2s).
+
+Every page is placed as a Form XObject, clipped at its trim on the spine side and
+keeping its bleed on the three outer edges.  Creep compensation shifts the pages of
+sheet *s* towards the spine by ``s × paper thickness``.  The sheet gets a TrimBox
+(the two trims), a BleedBox (trim + bleed), optional crop and fold marks outside the
+bleed, the source's OutputIntent and a PDF/X-4 identity of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import pikepdf
+from pikepdf import Name
+
+from ..errors import InputError, PdfReadError
+from .marks import (
+    MARK_MARGIN_MM,
+    add_registration_space,
+    crop_mark_lines,
+    fold_mark_lines,
+    marks_content,
+)
+from .postprocess import CHINA_TZ, write_identity
+from .profiles import PressProfile, press_profile
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class ImposeOptions:
+    """``creep_mm``: paper thickness in mm (0 = no creep compensation); ``marks``: crop/fold marks."""
+
+    binding: str = "saddle"
+    creep_mm: float = 0.0
+    marks: bool = False
+
+
+@dataclass
+class Imposition:
+    """What :func:`impose` produced, for the manifest and the job sheet."""
+
+    source_pages: int
+    padded_pages: int
+    sheets: int
+    sides: list[tuple[int | None, int | None]] = field(default_factory=list)  # 1-based, None = blank
+    trim_mm: list[float] = field(default_factory=list)  # of one page
+    sheet_trim_mm: list[float] = field(default_factory=list)
+    bleed_mm: float = 0.0
+    creep_mm: float = 0.0
+    max_shift_mm: float = 0.0
+
+
+def saddle_sides(count: int) -> list[tuple[int, int]]:
+    """0-based (left, right) page pairs for each sheet side, fronts before backs."""
+    if count % 4:
+        raise ValueError("saddle page count must be a multiple of 4")
+    sides = []
+    for sheet in range(count // 4):
+        sides.append((count - 1 - 2 * sheet, 2 * sheet))
+        sides.append((2 * sheet + 1, count - 2 - 2 * sheet))
+    return sides
+
+
+def padded_order(count: int) -> list[int | None]:
+    """Reading order padded to a multiple of 4: blanks (None) go before the last page."""
+    missing = -count % 4
+    if missing == 0 or count < 2:
+        return list(range(count)) + [None] * missing
+    return list(range(count - 1)) + [None] * missing + [count - 1]
+
+
+def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
+           profile: PressProfile | None = None) -> tuple[bytes, Imposition]:
+    """Impose press PDF bytes; returns the imposed PDF bytes and a description."""
+    if options.binding != "saddle":
+        raise InputError(f"unknown binding {options.binding!r}; supported: saddle")
+    if options.creep_mm < 0 or options.creep_mm > 2:
+        raise InputError(f"--creep is a paper thickness in mm (0–2), got {options.creep_mm}")
+    profile = profile or press_profile()
+    source = _open(pdf_bytes)
+    with source:
+        geometry = _Geometry.from_page(source.pages[0], options.marks)
+        order = padded_order(len(source.pages))
+        sides = saddle_sides(len(order))
+        out = pikepdf.new()
+        forms = [out.copy_foreign(page.as_form_xobject()) for page in source.pages]
+        info = Imposition(len(source.pages), len(order), len(order) // 4,
+                          trim_mm=geometry.trim_mm, sheet_trim_mm=geometry.sheet_trim_mm,
+                          bleed_mm=round(geometry.bleed / MM, 2), creep_mm=options.creep_mm)
+        for index, (left, right) in enumerate(sides):
+            sheet = index // 2
+            shift = sheet * options.creep_mm * MM
+            info.max_shift_mm = round(max(info.max_shift_mm, shift / MM), 3)
+            slots = (order[left], order[right])
+            info.sides.append(tuple(None if s is None else s + 1 for s in slots))
+            _add_sheet_side(out, geometry, [None if s is None else forms[s] for s in slots],
+                            shift, options.marks)
+        _copy_output_intent(source, out)
+        title = f"{source.docinfo.get('/Title', 'untitled')} (saddle-stitch spreads)"
+        created = _created(source)
+    data = write_identity(out, profile, title=title, created=created)
+    return data, info
+
+
+def _open(pdf_bytes: bytes) -> pikepdf.Pdf:
+    try:
+        pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    except pikepdf.PdfError as error:
+        reason = str(error).split(": ", 1)[-1]
+        raise PdfReadError(f"cannot read PDF ({reason})") from None
+    if len(pdf.pages) == 0:
+        raise InputError("PDF has no pages")
+    if "/TrimBox" not in pdf.pages[0].obj:
+        raise InputError("PDF has no TrimBox: impose press PDFs (build --press)")
+    return pdf
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Sizes in points: one page's trim (w, h) and bleed, the mark margin, the page's trim origin."""
+
+    width: float
+    height: float
+    bleed: float
+    margin: float
+    trim_origin: tuple[float, float]
+
+    @classmethod
+    def from_page(cls, page: pikepdf.Page, marks: bool) -> _Geometry:
+        x0, y0, x1, y1 = (float(v) for v in page.obj.TrimBox)
+        bleed_box = [float(v) for v in page.obj.get("/BleedBox", page.obj.MediaBox)]
+        bleed = max(0.0, min(x0 - bleed_box[0], y0 - bleed_box[1],
+                             bleed_box[2] - x1, bleed_box[3] - y1))
+        margin = MARK_MARGIN_MM * MM if marks else 0.0
+        return cls(x1 - x0, y1 - y0, bleed, margin, (x0, y0))
+
+    @property
+    def trim_mm(self) -> list[float]:
+        return [round(self.width / MM, 1), round(self.height / MM, 1)]
+
+    @property
+    def sheet_trim_mm(self) -> list[float]:
+        return [round(2 * self.width / MM, 1), round(self.height / MM, 1)]
+
+    @property
+    def sheet_trim(self) -> tuple[float, float, float, float]:
+        x0 = y0 = self.margin + self.bleed
+        return (x0, y0, x0 + 2 * self.width, y0 + self.height)
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return (2 * (self.width + self.bleed + self.margin), self.height + 2 * (self.bleed + self.margin))
+
+
+def _add_sheet_side(out, geometry: _Geometry, forms: list, shift: float, marks: bool) -> None:
+    width, height = geometry.media
+    out.add_blank_page(page_size=(round(width, 4), round(height, 4)))
+    page = out.pages[-1]
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary())
+    trim = geometry.sheet_trim
+    spine = trim[0] + geometry.width
+    parts = []
+    for position, form in enumerate(forms):
+        if form is None:
+            continue
+        name = Name(f"/P{position}")
+        page.obj.Resources.XObject[name] = form
+        parts.append(_placement(geometry, position, shift, spine, name))
+    if marks:
+        add_registration_space(out, page.obj.Resources)
+        parts.append(marks_content(crop_mark_lines(trim, geometry.bleed),
+                                   dashed=fold_mark_lines(spine, trim, geometry.bleed)).decode())
+    page.obj.Contents = out.make_stream("\n".join(parts).encode("ascii"))
+    b = geometry.bleed
+    page.obj.MediaBox = pikepdf.Array([0, 0, round(width, 4), round(height, 4)])
+    page.obj.TrimBox = pikepdf.Array([round(v, 4) for v in trim])
+    page.obj.BleedBox = pikepdf.Array(
+        [round(v, 4) for v in (trim[0] - b, trim[1] - b, trim[2] + b, trim[3] + b)]
+    )
+
+
+def _placement(geometry: _Geometry, position: int, shift: float, spine: float, name: Name) -> str:
+    """Clip to the page's half of the sheet (trim at the spine, bleed outside) and draw it."""
+    b, top = geometry.bleed, geometry.margin + 2 * geometry.bleed + geometry.height
+    bottom = geometry.margin
+    if position == 0:  # left page: spine on its right, moves right for creep
+        clip = (geometry.margin, bottom, spine, top)
+        page_x = spine - geometry.width + shift
+    else:  # right page: spine on its left, moves left for creep
+        clip = (spine, bottom, spine + geometry.width + b, top)
+        page_x = spine - shift
+    dx = page_x - geometry.trim_origin[0]
+    dy = geometry.margin + b - geometry.trim_origin[1]
+    x0, y0, x1, y1 = clip
+    return (f"q {x0:.4f} {y0:.4f} {x1 - x0:.4f} {y1 - y0:.4f} re W n "
+            f"1 0 0 1 {dx:.4f} {dy:.4f} cm {name} Do Q")
+
+
+def _copy_output_intent(source: pikepdf.Pdf, out: pikepdf.Pdf) -> None:
+    if "/OutputIntents" in source.Root:
+        out.Root.OutputIntents = pikepdf.Array(
+            [out.copy_foreign(source.make_indirect(intent)) for intent in source.Root.OutputIntents]
+        )
+
+
+def _created(source: pikepdf.Pdf) -> dt.datetime:
+    text = str(source.docinfo.get("/CreationDate", ""))
+    try:
+        return dt.datetime.strptime(text[2:16], "%Y%m%d%H%M%S").replace(tzinfo=CHINA_TZ)
+    except ValueError:
+        return dt.datetime(2000, 1, 1, tzinfo=CHINA_TZ)
