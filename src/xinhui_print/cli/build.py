@@ -28,7 +28,7 @@ def run(args) -> int:
     console = Console(stderr=True, highlight=False)
     source = args.data or project().default_data
     report, diagnostics = load_source(source)
-    for diagnostic in diagnostics:
+    for diagnostic in (d for d in diagnostics if d.severity == "warning"):
         console.print(f"[yellow]warning[/]: {diagnostic.format(source)}", markup=True)
     options = BuildOptions(layouts=args.layout, press=args.press)
     if args.out:

@@ -7,6 +7,7 @@ resolved here; the template stage uses :meth:`Layout.template_dirs` and
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,8 +59,8 @@ class Layout:
         by_name: dict[str, Path] = {}
         for folder in reversed(self.chain):
             for css in sorted((folder / "css").glob("*.css")):
-                by_name[css.name] = css
-        return sorted(by_name.values(), key=lambda p: (len(self.chain) - self.chain.index(p.parent.parent), p.name))
+                by_name[css.name] = css  # a replaced name keeps its parent's position
+        return list(by_name.values())
 
 
 def _read_config(folder: Path) -> dict[str, Any]:
@@ -69,9 +70,16 @@ def _read_config(folder: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise LayoutError(f"layout folder has no {CONFIG_NAME}", Location(path)) from None
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        raise LayoutError(f"invalid layout config ({error.msg})", Location(path, line, column)) from None
+        raise toml_error(error, path) from None
+
+
+def toml_error(error: tomllib.TOMLDecodeError, path: Path) -> LayoutError:
+    """A TOML error located ``path:line:col`` (Python 3.11 keeps the position in the message)."""
+    text = str(error)
+    match = re.search(r"^(.*?) \(at line (\d+), column (\d+)\)$", text)
+    if match:
+        return LayoutError(f"invalid layout config ({match[1]})", Location(path, int(match[2]), int(match[3])))
+    return LayoutError(f"invalid layout config ({text})", Location(path))
 
 
 def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

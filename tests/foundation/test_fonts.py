@@ -1,0 +1,46 @@
+"""Fonts: every character is checked before rendering; doctor reports the subsetter."""
+
+from __future__ import annotations
+
+import pytest
+
+from xinhui_print.cli.doctor import font_subsetter
+from xinhui_print.errors import FontError
+from xinhui_print.fonts import check_glyphs, load_roles
+from xinhui_print.layout import load_layout
+from xinhui_print.render import render
+
+
+def test_seed_text_is_fully_covered(seed_report):
+    from xinhui_print.render import glyph_texts
+
+    check_glyphs(glyph_texts(seed_report), load_roles().values())
+
+
+def test_missing_glyph_names_the_character_and_the_field(seed_report):
+    groups = [seed_report.groups[0].model_copy(update={"facts": ["新会😀增长"]})]
+    report = seed_report.model_copy(update={"groups": groups})
+    with pytest.raises(FontError) as error:
+        render(report, load_layout("booklet-a5"))
+    message = str(error.value)
+    assert "U+1F600" in message and "groups[0].facts[0]" in message
+
+
+def test_shipped_fonts_have_their_licence():
+    from xinhui_print.project import project
+
+    for role in load_roles().values():
+        for file in role.files:
+            if file.embed:
+                assert file.path.is_relative_to(project().fonts_dir)
+                licences = list(project().fonts_dir.glob("LICENSE-*"))
+                assert any(file.path.stem.split("-")[0] in p.name for p in licences)
+
+
+def test_harfbuzz_subsetter_is_active():
+    assert font_subsetter() == "harfbuzz"
+
+
+def test_doctor_reports_the_subsetter(cli):
+    result = cli("doctor")
+    assert "font subsetter" in result.stdout and "harfbuzz" in result.stdout
