@@ -38,9 +38,10 @@ FIGURE_RE = re.compile(
     rf"^(?P<prefix>{_PREFIX})?(?P<number>{_NUMBER})(?P<unit>{_UNIT})?(?P<suffix>{_SUFFIX})?$"
 )
 # Inside running text: a number with an optional unit and suffix qualifier.
-# Numbers glued to Latin letters (``5G``, ``B型``) or inside ``“1+9+N”`` are not figures.
+# The atomic group keeps a unit from being given back to satisfy the look-ahead
+# (``2月20日`` is not the figure ``2``).  Numbers glued to Latin letters (``5G``, ``B型``) or inside ``“1+9+N”`` are not figures.
 FIGURE_IN_TEXT_RE = re.compile(
-    rf"(?<![A-Za-z0-9.+\-])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?(?P<suffix>{_SUFFIX})?(?![A-Za-z0-9+])"
+    rf"(?<![A-Za-z0-9.+\-])(?>(?P<number>{_NUMBER})(?P<unit>{_UNIT})?(?P<suffix>{_SUFFIX})?)(?![A-Za-z0-9+])"
 )
 
 
