@@ -3,7 +3,7 @@
 Uses ``out/*/booklet-press.pdf`` when a real press file exists (``--file`` to pick
 one); otherwise generates a representative file with WeasyPrint: A5 + 3 mm bleed,
 Noto Sans/Serif CJK SC text, ``@color-profile`` with the ISO Coated v2 profile and
-``device-cmyk()`` colours, a full-bleed tinted block per spread, PDF/X-4.
+``device-cmyk()`` colours, a full-bleed tint on left pages, PDF/X-4.
 
     .venv/bin/python benchmarks/bench_preflight.py [--file F.pdf] [--profile NAME] [--runs N]
 """
@@ -29,9 +29,8 @@ PARAGRAPH = (
 def booklet_html() -> str:
     pages = []
     for number in range(1, PAGES + 1):
-        block = '<div class="bleed"></div>' if number % 2 else ""
         paragraphs = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3))
-        pages.append(f'<section>{block}<h1>第{number}部分 数读报告</h1>{paragraphs}'
+        pages.append(f'<section><h1>第{number}部分 数读报告</h1>{paragraphs}'
                      f'<p class="big">{number * 37}亿元</p></section>')
     return f"""<html lang="zh-CN"><head><title>数读基准</title><style>
 @color-profile device-cmyk {{ src: url({PROFILE.as_uri()}); components: c, m, y, k; }}
@@ -40,9 +39,8 @@ html {{ color: device-cmyk(0 0 0 1); }}
 body {{ font: 10pt/1.6 "Noto Serif CJK SC", serif; }}
 h1 {{ font: bold 18pt "Noto Sans CJK SC", sans-serif; color: device-cmyk(1 0.6 0 0); }}
 .big {{ font: 900 36pt "Noto Sans CJK SC"; color: device-cmyk(0 0.9 0.8 0); }}
-.bleed {{ position: absolute; top: -21mm; left: -19mm; width: 60mm; height: 40mm;
-          background: device-cmyk(0.6 0.2 0 0.1); }}
-section {{ break-after: page; position: relative; }}
+@page :left {{ background: device-cmyk(0.08 0.04 0 0); }}
+section {{ break-after: page; }}
 </style></head><body>{''.join(pages)}</body></html>"""
 
 
