@@ -1,0 +1,332 @@
+"""Inter-character justification for WeasyPrint 70: the only module touching its internals.
+
+Contract
+--------
+:func:`install_justification` replaces two functions of
+``weasyprint.layout.inline`` (WeasyPrint 70.x only, checked at install):
+
+- ``text_align(context, line, available_width, last)`` — first removes the
+  ¼ em CJK–Latin margin of ``.xh-ls-l`` / ``.xh-ls-r`` spans at the start and
+  end of every line (clreq 3.2.2: none at line edges), then runs the original.
+- ``justify_line(context, line, extra_width)`` — for lines whose style carries
+  the custom property ``--xh-justify: <max gap in em>`` (set by
+  :func:`xinhui_print.typeset.typeset_html`) and that hold Chinese: sets a
+  closing mark at the line end half width (``halt``), then spreads the extra
+  width over the gaps between Chinese characters (clreq 3.5.4) as Pango
+  letter spacing, at most ``max gap`` em per gap, the rest on word spaces.
+  Other lines go to WeasyPrint's own ``justify_line`` unchanged.
+
+Nothing is inserted into the text: the text boxes are laid out again with Pango
+attributes (the same mechanism as CSS ``letter-spacing``), so line breaks and
+the PDF text stream stay as they were.  Internals relied on: ``Layout`` (its
+``set_text(text, justify)``, ``layout``, ``text``, ``style`` and
+``justification_spacing``), ``line_size``, ``count_expandable_spaces``, box
+``position_x``/``width``/``margin_*``/``translate`` and ``pango_layout``.
+:func:`check_internals` verifies them; the tests in
+``tests/typeset/test_weasyprint_hook.py`` fail loudly when an upgrade breaks them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from itertools import accumulate
+
+import weasyprint
+from weasyprint.formatting_structure.boxes import InlineBox, LineBox, TextBox
+from weasyprint.layout import inline
+from weasyprint.text import line_break
+from weasyprint.text.ffi import TO_UNITS, ffi, pango
+
+from xinhui_print.errors import XinhuiError
+
+from .chars import CLOSING, is_cjk
+
+SUPPORTED_MAJOR_VERSIONS = ("70",)
+JUSTIFY_PROPERTY = "__xh_justify"  # --xh-justify as stored by WeasyPrint's cascade
+LATIN_SPACE_CLASSES = ("xh-ls-l", "xh-ls-r")
+
+_original: dict[str, object] = {}
+
+
+class UnsupportedWeasyPrintError(XinhuiError):
+    """Raised when the installed WeasyPrint is not one the justification hook was written for."""
+
+
+# --- installation --------------------------------------------------------------
+
+
+def check_internals() -> None:
+    """Raise :class:`UnsupportedWeasyPrintError` unless WeasyPrint looks as expected."""
+    version = weasyprint.__version__
+    if version.split(".")[0] not in SUPPORTED_MAJOR_VERSIONS:
+        raise UnsupportedWeasyPrintError(
+            f"the Chinese justification hook supports WeasyPrint "
+            f"{', '.join(SUPPORTED_MAJOR_VERSIONS)}.x, found {version}",
+            hint="pin weasyprint==70.* or port typeset/weasyprint_hook.py",
+        )
+    expected = {
+        "inline.text_align": (inline, "text_align", ["context", "line", "available_width", "last"]),
+        "inline.justify_line": (inline, "justify_line", ["context", "line", "extra_width"]),
+        "Layout.set_text": (line_break.Layout, "set_text", ["self", "text", "justify"]),
+        "Layout.__init__": (
+            line_break.Layout, "__init__",
+            ["self", "style", "justification_spacing", "max_width"],
+        ),
+    }
+    for label, (owner, name, parameters) in expected.items():
+        function = _original.get(name) if owner is inline else None
+        function = function or getattr(owner, name, None)
+        if function is None or list(inspect.signature(function).parameters) != parameters:
+            raise UnsupportedWeasyPrintError(
+                f"WeasyPrint {version} changed {label}: the Chinese justification hook cannot run",
+                hint="port typeset/weasyprint_hook.py",
+            )
+    for name in ("line_size",):
+        if not hasattr(line_break, name):
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no text.line_break.{name}")
+    if not hasattr(inline, "count_expandable_spaces"):
+        raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no count_expandable_spaces")
+
+
+def install_justification() -> None:
+    """Install the hook into WeasyPrint (idempotent; safe to call for every render)."""
+    if is_installed():
+        return
+    check_internals()
+    _original["text_align"] = inline.text_align
+    _original["justify_line"] = inline.justify_line
+    inline.text_align = _text_align
+    inline.justify_line = _justify_line
+
+
+def uninstall_justification() -> None:
+    """Restore WeasyPrint's own functions (benchmarks compare with and without)."""
+    if is_installed():
+        inline.text_align = _original["text_align"]
+        inline.justify_line = _original["justify_line"]
+
+
+def is_installed() -> bool:
+    """True when WeasyPrint currently runs this module's functions."""
+    return inline.justify_line is _justify_line
+
+
+# --- line edges: CJK–Latin margins -----------------------------------------------
+
+
+def _text_align(context, line, available_width, last):
+    if line.style["direction"] == "ltr":
+        _drop_edge_margin(line, at_start=True)
+        _drop_edge_margin(line, at_start=False)
+    return _original["text_align"](context, line, available_width, last)
+
+
+def _edge_path(line: LineBox, at_start: bool) -> list[InlineBox]:
+    """The inline boxes from the line down to its first (or last) in-flow leaf."""
+    path, box = [], line
+    while isinstance(box, (LineBox, InlineBox)):
+        children = [child for child in box.children if child.is_in_normal_flow()]
+        if not children:
+            break
+        box = children[0] if at_start else children[-1]
+        if isinstance(box, InlineBox):
+            path.append(box)
+    return path
+
+
+def _has_class(box: InlineBox, name: str) -> bool:
+    element = getattr(box, "element", None)
+    classes = element.get("class", "") if element is not None else ""
+    return name in classes.split()
+
+
+def _drop_edge_margin(line: LineBox, at_start: bool) -> None:
+    """Remove a CJK–Latin margin sitting at the line's start or end."""
+    side, name = ("margin_left", "xh-ls-l") if at_start else ("margin_right", "xh-ls-r")
+    path = _edge_path(line, at_start)
+    for depth, box in enumerate(path):
+        margin = getattr(box, side)
+        if not (margin and _has_class(box, name)):
+            continue
+        setattr(box, side, 0)
+        for ancestor in path[:depth]:
+            ancestor.width -= margin
+        line.width -= margin
+        if at_start:
+            for child in line.children:
+                child.translate(-margin, 0)
+            for kept in path[:depth + 1]:
+                kept.position_x += margin
+        return
+
+
+# --- justification -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Spacing:
+    """Extra space per CJK gap and per word space, in CSS px."""
+
+    cjk: float
+    word: float
+
+
+class _JustifiedLayout(line_break.Layout):
+    """A Pango layout with letter spacing on Chinese runs and an optional half-width last mark.
+
+    ``set_text(…, justify=True)`` is also what WeasyPrint calls when it draws
+    the box (``reactivate``), so the attributes survive until the PDF is written.
+    """
+
+    def __init__(self, style, spacing: _Spacing, halt_last: bool):
+        self.cjk_spacing = spacing.cjk
+        self.halt_last = halt_last
+        super().__init__(style, justification_spacing=spacing.word, max_width=None)
+
+    def set_text(self, text, justify=False):
+        super().set_text(text, justify)
+        if justify and self.text and (self.cjk_spacing or self.halt_last):
+            self._add_attributes()
+
+    def _add_attributes(self) -> None:
+        text = self.text
+        offsets = [0, *accumulate(len(char.encode()) for char in text)]
+        attrs = pango.pango_layout_get_attributes(self.layout)
+        if attrs == ffi.NULL:
+            attrs = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+        if self.cjk_spacing:
+            letter_spacing = self.style["letter_spacing"]
+            letter_spacing = 0 if letter_spacing == "normal" else letter_spacing
+            units = round((self.cjk_spacing + letter_spacing) * TO_UNITS)
+            for start, end in _cjk_runs(text):
+                attr = pango.pango_attr_letter_spacing_new(units)
+                attr.start_index, attr.end_index = offsets[start], offsets[end]
+                pango.pango_attr_list_change(attrs, attr)
+        if self.halt_last:
+            attr = pango.pango_attr_font_features_new(b"halt 1")
+            attr.start_index, attr.end_index = offsets[-2], offsets[-1]
+            pango.pango_attr_list_insert(attrs, attr)
+        pango.pango_layout_set_attributes(self.layout, attrs)
+
+
+def _cjk_runs(text: str) -> list[tuple[int, int]]:
+    """Index ranges of consecutive Chinese characters."""
+    runs, start = [], None
+    for index, char in enumerate(text + "\0"):
+        if is_cjk(char) and start is None:
+            start = index
+        elif not is_cjk(char) and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def _max_gap_em(style) -> float | None:
+    """The ``--xh-justify`` value: max extra gap in em, or None when off."""
+    tokens = style[JUSTIFY_PROPERTY] or ()
+    for token in tokens:
+        if token.type == "number" and token.value > 0:
+            return float(token.value)
+    return None
+
+
+def _leaves(box):
+    """In-flow leaves of a line in visual order (text boxes and atomic boxes)."""
+    if not isinstance(box, (LineBox, InlineBox)):
+        yield box
+        return
+    for child in box.children:
+        if child.is_in_normal_flow():
+            yield from _leaves(child)
+
+
+def _half_gaps(leaves: list) -> int:
+    """How many half gaps Pango letter spacing plus box-edge compensation produce.
+
+    Inside a box every Chinese character gets half a gap on each side, except at
+    the box edges (Pango trims them); :func:`_place` gives the edge halves back
+    between boxes, never at the line's start or end.
+    """
+    halves, previous = 0, None
+    for leaf in leaves:
+        if not isinstance(leaf, TextBox):
+            previous = "\ufffc"
+            continue
+        if not leaf.text:
+            continue
+        text = leaf.text
+        halves += 2 * sum(map(is_cjk, text)) - is_cjk(text[0]) - is_cjk(text[-1])
+        if previous is not None:
+            halves += is_cjk(previous) + is_cjk(text[0])
+        previous = text[-1]
+    return halves
+
+
+def _justify_line(context, line, extra_width):
+    max_gap = _max_gap_em(line.style)
+    if max_gap is None or line.style["direction"] == "rtl":
+        return _original["justify_line"](context, line, extra_width)
+    leaves = list(_leaves(line))
+    texts = [leaf for leaf in leaves if isinstance(leaf, TextBox) and leaf.text]
+    halves = _half_gaps(leaves)
+    if not texts or halves == 0:
+        return _original["justify_line"](context, line, extra_width)
+    extra_width += _halve_line_end_mark(context, leaves[-1])
+    spaces = sum(inline.count_expandable_spaces(box) for box in texts)
+    gaps = halves / 2
+    cjk = min(extra_width / (gaps + spaces), max_gap * line.style["font_size"])
+    word = (extra_width - cjk * gaps) / spaces if spaces else 0
+    _place(context, line, _Spacing(cjk, word), 0, [None])
+
+
+def _halve_line_end_mark(context, last_leaf) -> float:
+    """Mark a closing punctuation at the line end half width; return the width gained."""
+    if not (isinstance(last_leaf, TextBox) and last_leaf.text and last_leaf.text[-1] in CLOSING):
+        return 0
+    last_leaf.xh_halt_last = True
+    _, width = _relayout(context, last_leaf, _Spacing(0, 0))
+    return max(0, last_leaf.width - width)
+
+
+def _relayout(context, box: TextBox, spacing: _Spacing):
+    """A new justified Pango layout for the box and its width."""
+    layout = _JustifiedLayout(box.style, spacing, getattr(box, "xh_halt_last", False))
+    layout.set_text(box.text, justify=True)
+    width = line_break.line_size(layout.get_first_line()[0], box.style)[0]
+    layout.deactivate()
+    return layout, width
+
+
+def _place(context, box, spacing: _Spacing, x: float, previous: list) -> float:
+    """Shift boxes right by the space added before them and lay text boxes out again."""
+    if isinstance(box, TextBox):
+        if box.text and previous[0] is not None:
+            x += spacing.cjk / 2 * (is_cjk(previous[0]) + is_cjk(box.text[0]))
+        box.position_x += x
+        if box.text:
+            box.pango_layout, width = _relayout(context, box, spacing)
+            box.justification_spacing = spacing.word
+            x += width - box.width
+            box.width = width
+            previous[0] = box.text[-1]
+    elif isinstance(box, (LineBox, InlineBox)):
+        box.position_x += x
+        start = x
+        for child in box.children:
+            if child.is_in_normal_flow():
+                x = _place(context, child, spacing, x, previous)
+        box.width += x - start
+    else:
+        box.translate(x, 0)
+        previous[0] = "\ufffc"
+    return x
+
+
+__all__ = [
+    "UnsupportedWeasyPrintError",
+    "check_internals",
+    "install_justification",
+    "is_installed",
+    "uninstall_justification",
+]
