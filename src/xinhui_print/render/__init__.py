@@ -23,6 +23,7 @@ from ..model import Report
 from ..press.papers import paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
+from ..typeset import TypesetOptions, install_justification, typeset_html
 from .fetcher import ProjectFetcher
 
 LOGGER = logging.getLogger("xinhui_print")
@@ -140,7 +141,12 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
 
 def typeset(html: str, layout: Layout) -> str:
     """The Chinese typesetting stage (punctuation, figures, justification)."""
-    return html
+    options = TypesetOptions.from_mapping(
+        layout.section("typeset"), source=f"layouts/{layout.name}/layout.toml [typeset]"
+    )
+    if options.justify:
+        install_justification()
+    return typeset_html(html, options)
 
 
 def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str, Any] | None = None) -> Rendered:
