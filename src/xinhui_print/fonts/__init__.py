@@ -7,6 +7,8 @@ occurs, never a tofu box.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,3 +113,17 @@ def check_glyphs(texts: Iterable[tuple[str, str]], roles: Iterable[FontRole]) ->
                 raise FontError(
                     f"character {char!r} (U+{ord(char):04X}) in {where} has no glyph in {families}"
                 )
+
+
+_TAG = re.compile(r"<[^>]*>")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def document_text(html: str) -> str:
+    """Every character an HTML page can draw: its text nodes and its stylesheets' strings."""
+    return html_lib.unescape(_TAG.sub(" ", _CSS_COMMENT.sub(" ", html)))
+
+
+def check_document_glyphs(html: str, roles: Iterable[FontRole], where: str) -> None:
+    """Check characters the layout itself adds (headings, bullets, leaders) after the data check."""
+    check_glyphs([(where, "".join(sorted(set(document_text(html)))))], roles)
