@@ -264,7 +264,8 @@ class _Walker:
 
     def _emit(self, kind, box, colour, gs, origin, **extra) -> None:
         stroking = kind == "stroke" or extra.pop("stroking", False)
-        visible = intersect(box, self.area_override or gs.clip)
+        # tiling-pattern content repeats over the whole filled area
+        visible = self.area_override or intersect(box, gs.clip)
         if visible is None:
             return
         self.scan.paints.append(
