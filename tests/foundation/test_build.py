@@ -102,3 +102,13 @@ def test_manifest_entries_are_sorted_and_relative(tmp_path):
     data = manifest.as_json()
     assert [f["path"] for f in data["files"]] == ["a.pdf", "b.pdf"]
     assert data["files"][0]["sha256"] == hashlib.sha256(b"1").hexdigest()
+
+
+def test_build_accepts_the_article_itself(booklet_build, cli, tmp_path):
+    """The seed article and the YAML data are the same report: same booklet bytes."""
+    first, _ = booklet_build
+    article = ROOT / "tests" / "data" / "articles" / "shudu-xinhui-2023.txt"
+    result = cli("build", str(article), "--layout", "booklet-a5", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert digest(tmp_path / "xinhui-2023" / "booklet-a5.pdf") == digest(first / "booklet-a5.pdf")
