@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
-from .colour import CMYK, GRAY, PATTERN, RGB, Colour, ColourSpace, initial_values, resolve_space
+from .colour import CMYK, GRAY, RGB, Colour, ColourSpace, initial_values, resolve_space
 from .fonts import FontInfo, load_font
 from .geometry import (
     IDENTITY,
@@ -318,7 +318,10 @@ class _Walker:
             self.area_override = saved
 
     def _shading(self, gs, resources, name, origin) -> None:
-        shading = resources.Shading[name]
+        shadings = resources.get("/Shading") if resources is not None else None
+        if shadings is None or name not in shadings:
+            return
+        shading = shadings[name]
         space = resolve_space(shading.ColorSpace, resources, self.caches.spaces)
         box = gs.clip
         if "/BBox" in shading:
@@ -582,7 +585,6 @@ _COLOUR_OPS = {
     "rg": _pair(_device(RGB), False), "RG": _pair(_device(RGB), True),
     "k": _pair(_device(CMYK), False), "K": _pair(_device(CMYK), True),
 }
-assert PATTERN.family == "Pattern"
 
 
 # -- text ----------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def write_json(report: Report, target: Path) -> None:
 def write_html(report: Report, target: Path) -> None:
     thumbs = _thumbnails(report)
     pages = []
-    for number, (png, scale) in enumerate(thumbs, 1):
+    for number, (png, _scale) in enumerate(thumbs, 1):
         page_findings = [f for f in report.findings if f.page == number]
         pages.append(_page_section(number, png, page_findings))
     document_findings = [f for f in report.findings if f.page is None]
