@@ -1,0 +1,70 @@
+"""Auto-height pages: HTML of a long poster → a one-page Document exactly as tall as its content.
+
+WeasyPrint has no ``size: 1080px auto`` (it silently becomes A4), so:
+
+1. lay out once on a page taller than any poster (:data:`PROBE_HEIGHT`);
+2. read the top of the end anchor ``<div id="end">`` — the template's last
+   element — which is the content height;
+3. lay out again on a page of exactly that height (rounded up to a whole px).
+
+The bottom-padding pitfall (shared/reference/weasyprint.md §7): padding or a
+margin *below* the end anchor is not measured, and the second pass spills onto
+a second page.  Poster templates therefore put their trailing space in a spacer
+element before ``#end`` and keep ``html``/``body`` free of bottom padding.  The
+second pass is checked: more than one page is an error that says so, never a
+silently clipped poster.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+
+from ..errors import BuildError
+from .pages import lay_out_at
+
+PROBE_HEIGHT = 60_000
+"""CSS px; taller than any poster (WeasyPrint lays out pages of any height)."""
+
+END_ANCHOR = "end"
+
+MAX_PDF_HEIGHT = 19_200
+"""CSS px; 14,400 pt is the largest page Acrobat opens (pdfium renders taller ones)."""
+
+
+@dataclass(frozen=True)
+class AutoHeight:
+    """The final one-page document and its measured height in CSS px."""
+
+    document: weasyprint.Document
+    width: float
+    height: int
+    probe_height: float
+
+
+def measure_height(document: weasyprint.Document, anchor: str = END_ANCHOR) -> float:
+    """Top of ``#anchor`` on the first page, in CSS px (where the content ends)."""
+    if len(document.pages) != 1:
+        raise BuildError(
+            f"the poster is longer than the probe page ({PROBE_HEIGHT} px, {len(document.pages)} pages)"
+        )
+    anchors = document.pages[0].anchors
+    if anchor not in anchors:
+        raise BuildError(f'the poster template has no end anchor <div id="{anchor}"> as its last element')
+    return anchors[anchor][1]  # anchors are (x1, y1, x2, y2) in CSS px
+
+
+def lay_out_auto_height(html: str, width: float, base: Path | None = None) -> AutoHeight:
+    """Two-pass layout: probe, measure the end anchor, lay out at the measured height."""
+    probe = lay_out_at(html, width, PROBE_HEIGHT, base)
+    height = math.ceil(measure_height(probe) - 1e-6)
+    document = lay_out_at(html, width, height, base)
+    if len(document.pages) != 1:
+        raise BuildError(
+            f"the poster spilled onto {len(document.pages)} pages at its measured height of {height} px; "
+            "move trailing padding or margins into a spacer element before #end"
+        )
+    return AutoHeight(document, width, height, PROBE_HEIGHT)

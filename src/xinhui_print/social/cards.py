@@ -1,0 +1,166 @@
+"""Card sets: Report + ``cards`` layout + preset → fitted cards, one vector PDF, PNGs, alt texts.
+
+Steps: plan the cards (:mod:`.plan`) → fit them on pages of the preset's size
+(:mod:`.fit`: shrink to the floor size, then continue on （续） cards) → lay out
+the final set once (one card per page, footers ``3/9``) → check that the page
+count equals the card count → rasterise each page at each density → alt text
+per card.  ``report.cards`` says what happened to every card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import weasyprint
+
+from ..errors import BuildError
+from ..export.raster import RasterOptions, encode_image, open_pdf, render_page
+from ..fonts import check_glyphs
+from ..layout import Layout
+from ..model import Report, plain_text
+from ..render import glyph_texts, template_context, typeset
+from ..template import TemplateContext, render_html
+from .content import chart_alt, credit_line
+from .fit import BASE_PX, FLOOR_PX, fit_cards
+from .output import CardReport, SocialImage, SocialOptions, SocialResult
+from .pages import lay_out_at
+from .plan import Card, cover_only, plan_cards
+from .presets import Preset, card_preset
+from .qr import qr_svg
+
+
+@dataclass
+class CardRenderer:
+    """Renders a list of cards to a laid-out Document at the preset's page size."""
+
+    report: Report
+    layout: Layout
+    preset: Preset
+    context: TemplateContext
+    credit: str
+    qr_url: str
+    total: int | None = None  # cards in the final set (None while probing)
+
+    def html(self, cards: list[Card]) -> str:
+        self.context.extra.update(cards=cards, card_total=self.total, credit=self.credit, qr_for=self.qr_for,
+                                  logo_for=self.preset.shows_logo, preset=self.preset)
+        return typeset(render_html(self.report, self.context), self.layout)
+
+    def qr_for(self, index: int):
+        return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None
+
+    def __call__(self, cards: list[Card]) -> weasyprint.Document:
+        return lay_out_at(self.html(cards), self.preset.width, self.preset.height, self.layout.path)
+
+
+def card_settings(layout: Layout) -> dict[str, Any]:
+    return layout.section("cards")
+
+
+def make_renderer(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> CardRenderer:
+    settings = card_settings(layout)
+    context = template_context(report, layout, "screen", {})
+    check_glyphs(glyph_texts(report), context.fonts.values())
+    qr_url = options.qr_url if options.qr_url is not None else settings.get("qr_url", "")
+    return CardRenderer(report, layout, preset, context, credit_line(report, settings.get("maker", "")), qr_url)
+
+
+def planned(report: Report, layout: Layout, preset: Preset) -> list[Card]:
+    settings = card_settings(layout)
+    base = float(settings.get("base_px", BASE_PX))
+    if preset.cover_only:
+        return cover_only(report, base)
+    return plan_cards(report, base, int(settings.get("kpis_per_card", 3)))
+
+
+def card_reports(cards: list[Card], base: float) -> list[CardReport]:
+    return [
+        CardReport(i, c.kind, c.label, c.font_px, base, c.continued, c.continues, len(c.blocks))
+        for i, c in enumerate(cards, start=1)
+    ]
+
+
+# ---------------------------------------------------------------- alt text
+
+
+def card_alt(report: Report, card: Card, index: int, total: int) -> str:
+    """Chinese alt text: which card of the set, its title and every figure it shows."""
+    head = f"数读卡片第{index}张（共{total}张）"
+    title = f"{card.tag}：{card.title}{'（续）' if card.continued else ''}"
+    if card.kind == "cover":
+        return f"{head}，封面。{report.meta.kicker}：{report.meta.title}。"
+    if card.kind == "closing":
+        return f"{head}，结束页。{credit_line(report)}。"
+    parts = []
+    section = None
+    for block in card.blocks:
+        if block.kind == "item" and block.data["section"] != section:
+            section = block.data["section"]
+            parts.append(f"● {section}：")
+        parts.append(_block_alt(report, block))
+    return f"{head}。{title}。" + "".join(parts)
+
+
+def _block_alt(report: Report, block) -> str:
+    if block.kind == "chart":
+        return chart_alt(report)
+    return plain_text(block.text).rstrip("。；") + "；"
+
+
+# ---------------------------------------------------------------- build
+
+
+def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions):
+    """Plan, fit and lay out the final set; returns (cards, document, html)."""
+    settings = card_settings(layout)
+    renderer = make_renderer(report, layout, preset, options)
+    base = float(settings.get("base_px", BASE_PX))
+    floor = float(settings.get("floor_px", FLOOR_PX))
+    cards = fit_cards(planned(report, layout, preset), renderer, base, floor)
+    renderer.total = len(cards)
+    html = renderer.html(cards)
+    document = lay_out_at(html, preset.width, preset.height, layout.path)
+    if len(document.pages) != len(cards):
+        raise BuildError(f"card set for {preset.name}: {len(document.pages)} pages for {len(cards)} cards after fitting")
+    return cards, document, html
+
+
+def card_images(report: Report, cards: list[Card], pdf: bytes, layout: Layout, preset: Preset,
+                options: SocialOptions) -> list[SocialImage]:
+    document = open_pdf(pdf)
+    total = len(cards)
+    images = []
+    for density in options.densities_for(layout):
+        raster = RasterOptions(density=density, format=options.format, png_effort=options.png_effort,
+                               byte_budget=preset.byte_budget)
+        for index, card in enumerate(cards):
+            name = f"{layout.name}-{preset.name}@{density:g}x-{index + 1:02d}of{total:02d}"
+            images.append(SocialImage(
+                name=name, raster=encode_image(render_page(document[index], density), raster, index),
+                preset=preset.name, density=density, alt=card_alt(report, card, index + 1, total),
+                kind="card", card=index + 1,
+            ))
+    return images
+
+
+def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
+                options: SocialOptions | None = None) -> SocialResult:
+    """One card set for one preset: PDF (one card per page) + images + per-card report."""
+    options = options or SocialOptions()
+    preset = card_preset(preset_name or str(card_settings(layout).get("preset", "xhs")))
+    cards, document, html = lay_out_set(report, layout, preset, options)
+    pdf = document.write_pdf()
+    base = float(card_settings(layout).get("base_px", BASE_PX))
+    result = SocialResult(
+        layout=layout.name, preset=preset.name, pdf=pdf, pdf_name=f"{layout.name}-{preset.name}.pdf",
+        images=card_images(report, cards, pdf, layout, preset, options), html=html,
+        width_css=preset.width, height_css=preset.height or 0,
+        alt=f"数读卡片（{preset.name}，共{len(cards)}张）：{report.meta.kicker}：{report.meta.title}",
+        cards=card_reports(cards, base),
+    )
+    if preset.max_images and len(cards) > preset.max_images:
+        result.warnings.append(
+            f"{preset.name}: {len(cards)} cards exceed the {preset.platform} limit of {preset.max_images} images per post"
+        )
+    return result

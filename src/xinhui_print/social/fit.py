@@ -1,0 +1,159 @@
+"""Card fitting: planned cards → cards that each fit on one page, shrunk or continued.
+
+Overflow is detected by layout, never guessed: each card starts a new page, so
+a card that needs more than one page overflows.  Per card the result is:
+
+1. it fits at the base size → kept at the base size;
+2. it fits at the floor size only → the largest whole-px size between floor and
+   base that fits (binary search);
+3. it overflows even at the floor size → at the floor size it keeps the leading
+   blocks that lie wholly on its first page, and the rest moves to a follow-up
+   card marked （续）, which is fitted the same way;
+4. no block fits beside the header even at the floor size → :class:`FitError`
+   naming the card and the text.
+
+Text height only grows with the font size, so the floor size is probed first:
+a card that overflows there overflows at every size, and long chapters are
+split without ever being laid out at the base size.
+
+Probes are batched: every round lays out all cards still in question in one
+document (``lay_out(cards) -> Document``), so a set takes a handful of
+layouts, not one per probe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import weasyprint
+
+from ..errors import BuildError
+from .pages import anchor_pages, page_box
+from .plan import Card
+
+FLOOR_PX = 28
+"""Smallest body text on a card, in CSS px.  A 1080 px card shown on a phone
+about 390 pt wide is scaled by ~0.36, so 28 px reads as ~10 pt: the smallest
+size that stays readable without zooming (the base, 34 px, reads as ~12 pt)."""
+
+BASE_PX = 34
+
+
+class FitError(BuildError):
+    """Raised when a card's fixed content does not fit even at the floor size."""
+
+
+LayOut = Callable[[list[Card]], weasyprint.Document]
+
+
+@dataclass
+class _Probe:
+    card: Card
+    size: float
+    state: str  # "floor" → "base" → "search"
+    low: float = 0  # largest size known to fit (search)
+    high: float = 0  # smallest size known to overflow (search)
+
+
+def probe_id(index: int) -> str:
+    return f"card-{index}"
+
+
+def card_spans(document: weasyprint.Document, count: int) -> list[tuple[int, int]]:
+    """(first page, page count) of each of ``count`` cards, from their ``#card-k`` anchors."""
+    starts = anchor_pages(document)
+    firsts = [starts[probe_id(k)] for k in range(count)]
+    ends = firsts[1:] + [len(document.pages)]
+    return [(first, end - first) for first, end in zip(firsts, ends)]
+
+
+def blocks_on_page(document: weasyprint.Document, page_index: int, card: int) -> set[int]:
+    """Indexes (``data-bi``) of the card's blocks that have a box on the page."""
+    if page_index >= len(document.pages):
+        return set()
+    found = set()
+    for box in _walk(page_box(document.pages[page_index])):
+        element = getattr(box, "element", None)
+        if element is not None and element.get("data-card") == str(card) and element.get("data-bi"):
+            found.add(int(element.get("data-bi")))
+    return found
+
+
+def _walk(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def whole_blocks_on_first_page(document: weasyprint.Document, first_page: int, card: int) -> int:
+    """How many leading blocks lie wholly on the card's first page."""
+    first = blocks_on_page(document, first_page, card)
+    spilled = blocks_on_page(document, first_page + 1, card)
+    count = 0
+    while count in first and count not in spilled:
+        count += 1
+    return count
+
+
+def _fixed_content_error(card: Card, floor: float) -> FitError:
+    what = f"the first block {card.blocks[0].text!r}" if card.blocks else "its header"
+    return FitError(
+        f"card {card.label!r} does not fit even at the floor size of {floor:g} px: "
+        f"{what} is too long for one card (title {card.title!r})"
+    )
+
+
+def fit_cards(cards: list[Card], lay_out: LayOut, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
+    """Shrink and split ``cards`` until each fits on one page; order is kept."""
+    slots: list[list[Card]] = [[] for _ in cards]  # fitted cards per planned card
+    active = {i: _Probe(replace(c, font_px=floor), floor, "floor") for i, c in enumerate(cards)}
+    while active:
+        keys = sorted(active)
+        probes = [replace(active[k].card, font_px=active[k].size) for k in keys]
+        document = lay_out(probes)
+        spans = card_spans(document, len(probes))
+        for position, key in enumerate(keys):
+            probe = active.pop(key)
+            first, pages = spans[position]
+            follow = _advance(probe, pages, document, first, position, slots[key], base, floor)
+            if follow is not None:
+                active[key] = follow
+    return [card for slot in slots for card in slot]
+
+
+def _advance(probe: _Probe, pages: int, document, first: int, position: int, done: list[Card],
+             base: float, floor: float) -> _Probe | None:
+    """One probe's result → the next probe for that card chain, or None when finished."""
+    fits = pages == 1
+    card = probe.card
+    if probe.state == "base":  # the floor fits: try the base size, then search in between
+        if fits:
+            done.append(replace(card, font_px=base))
+            return None
+        return _search(card, floor, base, done)
+    if probe.state == "floor":
+        if fits:
+            return _Probe(card, base, "base", low=floor, high=base + 1)
+        return _split(card, document, first, position, done, floor)
+    low, high = (probe.size, probe.high) if fits else (probe.low, probe.size)
+    return _search(card, low, high, done)
+
+
+def _search(card: Card, low: float, high: float, done: list[Card]) -> _Probe | None:
+    if high - low <= 1:
+        done.append(replace(card, font_px=low))
+        return None
+    middle = float((low + high) // 2)
+    return _Probe(card, middle, "search", low, high)
+
+
+def _split(card: Card, document, first: int, position: int, done: list[Card], floor: float) -> _Probe:
+    count = whole_blocks_on_first_page(document, first, position)
+    if count == 0:
+        raise _fixed_content_error(card, floor)
+    if count >= len(card.blocks):  # every block fits, yet the card spills: its header is too big
+        raise _fixed_content_error(card.with_blocks(()), floor)
+    done.append(card.with_blocks(card.blocks[:count], font_px=floor, continues=True))
+    rest = card.with_blocks(card.blocks[count:], continued=True, continues=False)
+    return _Probe(rest, floor, "floor")

@@ -1,0 +1,148 @@
+"""Social outputs as data: options in, images + PDF + per-card reports out, then files.
+
+:class:`SocialResult` is what the poster and card builders return; :func:`files`
+turns it into ``(name, bytes, manifest fields)`` triples — the PDF, every image
+and a ``.txt`` with each image's alt text beside it — for the build to write
+atomically and list in the manifest (``role: social``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..export.raster import RasterImage
+
+ROLE = "social"
+
+
+@dataclass(frozen=True)
+class SocialOptions:
+    """What the caller asks for; ``None`` = the layout's own setting.
+
+    ``densities``: image px per CSS px (1 → 1080 wide, 2 → 2160).
+    ``format``: ``png`` (lossless, default) or ``jpeg``.
+    ``qr_url``: URL for the QR code (where the preset allows one).
+    ``png_effort``: see :data:`xinhui_print.export.raster.PNG_EFFORT`.
+    """
+
+    densities: tuple[float, ...] | None = None
+    format: str = "png"
+    qr_url: str | None = None
+    png_effort: str = "fast"
+
+    def densities_for(self, layout) -> tuple[float, ...]:
+        if self.densities:
+            return tuple(self.densities)
+        settings = layout.section("poster") or layout.section("cards")
+        return tuple(float(d) for d in settings.get("densities", [1]))
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """One exported image with its alt text and where it came from."""
+
+    name: str  # file stem, e.g. poster-long@2x or cards-xhs@1x-03of10
+    raster: RasterImage
+    preset: str
+    density: float
+    alt: str
+    kind: str  # poster | segment | card
+    segment: tuple[int, int] | None = None
+    top: float | None = None
+    bottom: float | None = None
+    card: int | None = None
+
+    @property
+    def filename(self) -> str:
+        return self.name + self.raster.suffix
+
+
+@dataclass(frozen=True)
+class CardReport:
+    """What happened to one card: planned, shrunk, continued (for manifest and console)."""
+
+    index: int  # 1-based position in the set
+    kind: str
+    title: str
+    font_px: float
+    base_px: float
+    continued: bool = False
+    continues: bool = False
+    items: int = 0
+
+    @property
+    def shrunk(self) -> bool:
+        return self.font_px < self.base_px
+
+    def describe(self) -> str:
+        parts = [f"card {self.index} ({self.kind}) {self.title}"]
+        if self.shrunk:
+            parts.append(f"text shrunk {self.base_px:g} → {self.font_px:g} px")
+        if self.continued:
+            parts.append("continues the previous card （续）")
+        if self.continues:
+            parts.append("continued on the next card")
+        return ": ".join([parts[0], ", ".join(parts[1:]) or "fits"])
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "card": self.index, "kind": self.kind, "title": self.title, "font_px": self.font_px,
+            "base_px": self.base_px, "shrunk": self.shrunk, "continued": self.continued,
+            "continues": self.continues, "items": self.items,
+        }
+
+
+@dataclass
+class SocialResult:
+    layout: str
+    preset: str
+    pdf: bytes
+    pdf_name: str
+    images: list[SocialImage]
+    html: str = ""
+    width_css: float = 0
+    height_css: float = 0
+    alt: str = ""
+    cards: list[CardReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        """Human-readable lines: budget fallbacks and card fitting, for the console."""
+        lines = [f"{image.filename}: {'; '.join(image.raster.notes)}" for image in self.images if image.raster.notes]
+        lines += [card.describe() for card in self.cards if card.shrunk or card.continued or card.continues]
+        return lines + list(self.warnings)
+
+
+def image_fields(image: SocialImage) -> dict[str, Any]:
+    raster = image.raster
+    fields: dict[str, Any] = {
+        "preset": image.preset, "density": image.density, "width_px": raster.width_px,
+        "height_px": raster.height_px, "alt": image.alt, "kind": image.kind,
+    }
+    if raster.fallback:
+        fields["fallback"] = raster.fallback
+    if raster.notes:
+        fields["notes"] = list(raster.notes)
+    if not raster.within_budget:
+        fields["over_budget"] = True
+    if image.segment:
+        fields["segment"] = f"{image.segment[0]}/{image.segment[1]}"
+    if image.card is not None:
+        fields["card"] = image.card
+    return fields
+
+
+def files(result: SocialResult) -> list[tuple[str, bytes, str, dict[str, Any]]]:
+    """``(name, data, format, manifest fields)`` for the PDF, each image and each alt text."""
+    out: list[tuple[str, bytes, str, dict[str, Any]]] = []
+    pdf_fields: dict[str, Any] = {"preset": result.preset, "width_css": result.width_css,
+                                  "height_css": result.height_css, "alt": result.alt}
+    if result.cards:
+        pdf_fields["cards"] = [card.as_json() for card in result.cards]
+    out.append((result.pdf_name, result.pdf, "pdf", pdf_fields))
+    for image in result.images:
+        out.append((image.filename, image.raster.data, image.raster.format, image_fields(image)))
+        out.append((image.name + ".txt", (image.alt + "\n").encode("utf-8"), "txt",
+                    {"preset": image.preset, "alt_for": image.filename}))
+    return out
