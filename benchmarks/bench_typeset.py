@@ -1,0 +1,75 @@
+"""Benchmark the Chinese typesetting stage: render time and measured quality, before/after.
+
+Renders the seed article and the synthetic report as A5 booklet pages
+(Noto Serif CJK SC 10 pt, justified) twice: plain WeasyPrint, and with
+``typeset_html`` + the justification hook.  Prints a Markdown table:
+median render time of N runs (stage time included), flush-line share and the
+other measures from :mod:`xinhui_print.typeset.measure`.
+
+    .venv/bin/python benchmarks/bench_typeset.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from weasyprint import HTML
+
+from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
+from xinhui_print.typeset.measure import extraction_spaces, measure_pdf, pdftotext
+from xinhui_print.typeset.specimen import a5_columns, article_html, synthetic_report_html
+from xinhui_print.typeset.weasyprint_hook import uninstall_justification
+
+SEED = Path("/work/shared/seed/shudu-xinhui-2023.txt")
+
+
+def timed_render(source: str, with_stage: bool, path: Path) -> float:
+    start = time.perf_counter()
+    html = typeset_html(source, TypesetOptions()) if with_stage else source
+    HTML(string=html).write_pdf(path)
+    return time.perf_counter() - start
+
+
+def bench(name: str, source: str, runs: int, out: Path) -> list[dict]:
+    rows = []
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(runs):  # interleaved so both modes share the machine's state
+        for with_stage in (False, True):
+            (install_justification if with_stage else uninstall_justification)()
+            times[with_stage].append(timed_render(source, with_stage, out / f"{name}-{with_stage}.pdf"))
+    for with_stage in (False, True):
+        pdf = out / f"{name}-{with_stage}.pdf"
+        report = measure_pdf(pdf, a5_columns)
+        rows.append({
+            "document": name, "stage": "typeset" if with_stage else "WeasyPrint only",
+            "time": statistics.median(times[with_stage]), **report.summary(),
+            "txt_spaces": len(extraction_spaces(pdftotext(pdf))),
+        })
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sources = {"seed": article_html(SEED.read_text()), "synthetic": synthetic_report_html()}
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [row for name, src in sources.items() for row in bench(name, src, args.runs, Path(tmp))]
+    print("| document | stage | render s (median) | Δ time | flush lines | checked | kinsoku | "
+          "half-width marks | figure splits | 孤字 | pdftotext spaces |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for base, after in zip(rows[::2], rows[1::2], strict=True):
+        for row in (base, after):
+            delta = "" if row is base else f"{(after['time'] / base['time'] - 1) * 100:+.0f} %"
+            print(f"| {row['document']} | {row['stage']} | {row['time']:.2f} | {delta} | "
+                  f"{row['flush_share'] * 100:.1f} % | {row['checked']} | {row['kinsoku']} | "
+                  f"{row['half_width']} | {row['figure_splits']} | {row['one_char_last_lines']} | "
+                  f"{row['txt_spaces']} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The WeasyPrint hook: version pin, contract checks and behaviour on small renders.
+
+These tests fail loudly when a WeasyPrint upgrade changes the internals the
+hook relies on (signatures, custom properties, Pango letter spacing).
+"""
+
+import pdfplumber
+import pytest
+import weasyprint
+from weasyprint import HTML
+from weasyprint.layout import inline
+
+from xinhui_print.typeset import TypesetOptions, typeset_html
+from xinhui_print.typeset import weasyprint_hook as hook
+from xinhui_print.typeset.measure import extraction_spaces, pdftotext
+
+COLUMN = "width: 30.3em"
+
+
+def page(body: str, lang: str = "zh-CN") -> str:
+    return (
+        f'<html lang="{lang}"><head><style>@page {{ size: 150mm 80mm; margin: 10mm }}'
+        f'body {{ margin: 0; font: 10pt/1.8 "Noto Serif CJK SC"; text-align: justify; {COLUMN} }}'
+        f"p {{ margin: 0 }}</style></head><body>{body}</body></html>"
+    )
+
+
+def lines_of(pdf_path):
+    with pdfplumber.open(pdf_path) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    rows = {}
+    for char in chars:
+        rows.setdefault(round(char["bottom"], 1), []).append(char)
+    return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
+
+
+def test_pinned_weasyprint_is_supported():
+    assert weasyprint.__version__.split(".")[0] in hook.SUPPORTED_MAJOR_VERSIONS
+    hook.check_internals()
+
+
+def test_other_major_version_is_refused(monkeypatch):
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match="supports WeasyPrint 70"):
+        hook.check_internals()
+
+
+def test_changed_internal_signature_is_refused(monkeypatch):
+    hook.uninstall_justification()
+    monkeypatch.setattr(inline, "justify_line", lambda context, line: None)
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match="changed inline.justify_line"):
+        hook.install_justification()
+
+
+def test_install_is_idempotent_and_reversible():
+    hook.install_justification()
+    hook.install_justification()
+    assert hook.is_installed() and inline.justify_line is hook._justify_line
+    hook.uninstall_justification()
+    assert not hook.is_installed()
+    hook.install_justification()
+    assert hook.is_installed()
+
+
+def test_custom_property_reaches_line_style():
+    seen = []
+    original = hook._original["justify_line"]
+    hook.install_justification()
+    real = inline.justify_line
+    inline.justify_line = lambda context, line, extra: seen.append(hook._max_gap_em(line.style))
+    try:
+        HTML(string=typeset_html(page("<p>" + "新会区政府工作报告" * 6 + "</p>"))).render()
+    finally:
+        inline.justify_line = real
+    assert seen and seen[0] == pytest.approx(0.08), original
+
+
+def test_chinese_lines_become_flush_without_space_characters(tmp_path):
+    hook.install_justification()
+    text = "新会区实施规划承上启下的重要一年,新会取得了哪些工作成绩?" * 4
+    pdf = tmp_path / "p.pdf"
+    HTML(string=typeset_html(page(f"<p>{text}</p>"))).write_pdf(pdf)
+    rows = lines_of(pdf)
+    right = max(row[-1]["x1"] for row in rows[:-1] if row[-1]["text"] not in "，。、；：”")
+    for row in rows[:-1]:
+        end = row[-1]["x1"] if row[-1]["text"] not in "，。、；：”" else row[-1]["x0"] + 5
+        assert abs(end - right) <= 0.5 or abs(row[-1]["x1"] - right) <= 0.5
+    assert not any(c["text"] == " " for row in rows for c in row)
+    assert extraction_spaces(pdftotext(pdf)) == []
+
+
+def test_latin_only_paragraph_is_laid_out_exactly_as_without_hook(tmp_path):
+    source = page("<p>The quick brown fox jumps over the lazy dog, again and again and again.</p>", "en")
+    typeset = typeset_html(source)
+    hook.uninstall_justification()
+    HTML(string=typeset).write_pdf(tmp_path / "a.pdf")
+    hook.install_justification()
+    HTML(string=typeset).write_pdf(tmp_path / "b.pdf")
+    positions = [[(c["text"], round(c["x0"], 2)) for row in lines_of(tmp_path / n) for c in row]
+                 for n in ("a.pdf", "b.pdf")]
+    assert positions[0] == positions[1]
+
+
+def test_latin_space_margin_dropped_at_line_start(tmp_path):
+    hook.install_justification()
+    body = "<p>" + "国" * 30 + "GDP强区建设" + "</p>"
+    pdf = tmp_path / "l.pdf"
+    HTML(string=typeset_html(page(body), TypesetOptions(latin_space=True))).write_pdf(pdf)
+    rows = lines_of(pdf)
+    assert rows[1][0]["text"] == "G"
+    assert rows[1][0]["x0"] == pytest.approx(rows[0][0]["x0"], abs=0.05)
+    gap = rows[1][3]["x0"] - rows[1][2]["x1"]
+    assert gap == pytest.approx(2.5, abs=0.3)  # ¼ em between P and 强 inside the line
