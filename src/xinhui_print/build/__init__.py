@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..export.pdf import export_pdf, trim_mm
 from ..layout import Layout, default_layouts, load_layout
 from ..model import Report
+from ..press.produce import produce_press
 from ..project import project
 from ..render import render
 from .manifest import Manifest
@@ -67,7 +68,7 @@ PRODUCERS: dict[str, list[Producer]] = {
     "booklet": [produce_screen_pdf],
     "print-poster": [produce_screen_pdf],
 }
-PRESS_PRODUCERS: list[Producer] = []
+PRESS_PRODUCERS: list[Producer] = [produce_press]
 
 
 def producers(layout: Layout, options: BuildOptions) -> list[Producer]:

@@ -370,27 +370,43 @@ def _run_ghostscript(arguments: list[str]) -> None:
         raise BuildError(f"Ghostscript failed: {completed.stderr.strip()[:200]}")
 
 
+DISPLAY_TYPE_MM = 10.0  # glyphs this tall that cross the trim are bleed-off decoration
+
+
 def check_text_safe_area(path: Path, profile: PressProfile) -> CheckResult:
-    """Every visible character lies at least ``safe_mm`` inside the TrimBox."""
+    """Every character lies at least ``safe_mm`` inside the TrimBox.
+
+    Display type (≥ 10 mm tall) that deliberately runs off the trim into the bleed is
+    reported as a warning, not an error.
+    """
     import pypdfium2
 
     margin = profile.safe_mm * MM
     offenders: list[str] = []
+    bleeding: list[str] = []
     document = pypdfium2.PdfDocument(str(path))
     try:
         for number in range(len(document)):
-            offenders += _unsafe_chars(document[number], number + 1, margin)
+            unsafe, decorative = _unsafe_chars(document[number], number + 1, margin)
+            offenders += unsafe
+            bleeding += decorative
     finally:
         document.close()
-    detail = "; ".join(offenders[:5]) or f"all text ≥ {profile.safe_mm:g} mm inside the trim"
-    return CheckResult("text_safe_area", not offenders, detail,
-                       values={"offending_chars": len(offenders)})
+    if offenders:
+        return CheckResult("text_safe_area", False, "; ".join(offenders[:5]),
+                           values={"offending_chars": len(offenders)})
+    if bleeding:
+        return CheckResult("text_safe_area", False,
+                           "display type runs off the trim: " + "; ".join(bleeding[:3]),
+                           severity="warning", values={"bleeding_chars": len(bleeding)})
+    return CheckResult("text_safe_area", True, f"all text ≥ {profile.safe_mm:g} mm inside the trim",
+                       values={"offending_chars": 0})
 
 
-def _unsafe_chars(page, number: int, margin: float) -> list[str]:
+def _unsafe_chars(page, number: int, margin: float) -> tuple[list[str], list[str]]:
     x0, y0, x1, y1 = page.get_trimbox()
     textpage = page.get_textpage()
-    offenders = []
+    offenders, bleeding = [], []
     try:
         for index in range(textpage.count_chars()):
             char = textpage.get_text_range(index, 1)
@@ -398,8 +414,13 @@ def _unsafe_chars(page, number: int, margin: float) -> list[str]:
                 continue
             left, bottom, right, top = textpage.get_charbox(index)
             distance = min(left - x0, bottom - y0, x1 - right, y1 - top)
-            if distance < margin - BOX_TOLERANCE_PT:
-                offenders.append(f"p{number} {char!r} {distance / MM:.1f} mm from trim")
+            if distance >= margin - BOX_TOLERANCE_PT:
+                continue
+            where = f"p{number} {char!r} {distance / MM:.1f} mm from trim"
+            if distance < 0 and top - bottom >= DISPLAY_TYPE_MM * MM:
+                bleeding.append(where)
+            else:
+                offenders.append(where)
     finally:
         textpage.close()
-    return offenders
+    return offenders, bleeding

@@ -91,7 +91,7 @@ def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
         order = padded_order(len(source.pages))
         sides = saddle_sides(len(order))
         out = pikepdf.new()
-        forms = [out.copy_foreign(page.as_form_xobject()) for page in source.pages]
+        forms = [_page_form(out, page) for page in source.pages]
         info = Imposition(len(source.pages), len(order), len(order) // 4,
                           trim_mm=geometry.trim_mm, sheet_trim_mm=geometry.sheet_trim_mm,
                           bleed_mm=round(geometry.bleed / MM, 2), creep_mm=options.creep_mm)
@@ -108,6 +108,14 @@ def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
         created = _created(source)
     data = write_identity(out, profile, title=title, created=created)
     return data, info
+
+
+def _page_form(out: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Stream:
+    """The page as a Form XObject whose BBox is the whole MediaBox (pikepdf uses the
+    TrimBox, which would cut the bleed off)."""
+    form = page.as_form_xobject()
+    form.BBox = pikepdf.Array([float(v) for v in page.obj.MediaBox])
+    return out.copy_foreign(form)
 
 
 def _open(pdf_bytes: bytes) -> pikepdf.Pdf:

@@ -299,6 +299,8 @@ def set_output_intent(pdf: pikepdf.Pdf, profile: PressProfile) -> None:
 
 def write_identity(pdf, profile, *, title: str, created: dt.datetime, report=None) -> bytes:
     """Write Info + XMP (PDF/X-4 claim, content-derived IDs) and return the saved bytes."""
+    if "/ID" in pdf.trailer:
+        del pdf.trailer["/ID"]  # WeasyPrint's /ID hashes its random X-4 DocumentID
     _set_metadata(pdf, profile, title, created, document_id="0" * 32)
     digest = hashlib.sha256(_save(pdf)).digest()
     document_id = str(uuid.UUID(bytes=digest[:16], version=4))

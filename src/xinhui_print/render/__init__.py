@@ -20,6 +20,7 @@ from ..fonts import FontRole, check_glyphs, load_roles
 from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
+from ..press.css import inject_press_css
 from ..press.papers import paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
@@ -154,6 +155,8 @@ def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str
     context = template_context(report, layout, mode, extra)
     check_glyphs(glyph_texts(report), context.fonts.values())
     html = typeset(render_html(report, context), layout)
+    if mode == "press":
+        html = inject_press_css(html, icc_profile(layout))
     document, fetcher = lay_out(html, layout)
     multiple = int(layout.section("page").get("pad_to_multiple", 1))
     if multiple > 1:

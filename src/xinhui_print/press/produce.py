@@ -1,0 +1,150 @@
+"""Press producer for the build: a printable layout → press PDF/X-4, imposed spreads, job sheet.
+
+``produce_press(job)`` (registered in ``build.PRESS_PRODUCERS``) lays the report out
+in press colours, writes ``<layout>-press.pdf`` (role ``press``), runs the self-checks
+and, when available, the GWG preflight (failing the build on errors); booklets are
+also imposed for saddle stitching (``<layout>-imposed.pdf``, role ``imposed``).  The
+job sheet (``jobsheet.json`` and ``jobsheet.txt``) is rewritten after each press
+layout, so it lists every press file of the build.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from ..errors import BuildError
+from .checks import check_press_pdf, raise_on_errors
+from .impose import ImposeOptions, impose
+from .jobsheet import JobFile, job_sheet, job_sheet_json, job_sheet_text
+from .postprocess import postprocess_pdf
+from .profiles import PressProfile, press_profile
+
+LOGGER = logging.getLogger("xinhui_print")
+LAYOUT_KEYS = {"icc": "icc_path"}  # layout.toml [press] key → PressProfile field
+SADDLE_KINDS = ("booklet",)
+
+
+def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
+    """The press target for a layout: ``[press] profile`` plus its overrides."""
+    section = dict(layout.section("press"))
+    name = section.pop("profile", None)
+    overrides = {LAYOUT_KEYS.get(key, key): value for key, value in section.items()}
+    if bleed_mm is not None:
+        overrides.setdefault("bleed_mm", bleed_mm)
+    return press_profile(name, overrides)
+
+
+def produce_press(job) -> None:
+    """Write the press PDF (and, for booklets, the imposed spreads) and check them."""
+    from ..render import page_geometry, render
+
+    geometry = page_geometry(job.layout, "press")
+    profile = layout_press_profile(job.layout, geometry.bleed_mm if geometry else None)
+    rendered = render(job.report, job.layout, "press")
+    raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
+    title = _title(job.report)
+    data, report = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title)
+    if report.unconverted:
+        raise BuildError(f"{job.layout.name}: could not convert to CMYK: {'; '.join(report.unconverted)}")
+    saddle = job.layout.kind in SADDLE_KINDS
+    name = f"{job.layout.name}-press.pdf"
+    entry = _add_press_file(job, name, data, profile, report.pages, "press", saddle)
+    job.log(f"{name}: {report.pages} pages, PDF/X-4 {profile.output_condition_identifier}, "
+            f"{report.colours_converted} colours converted, {report.overprinted_paints} overprints")
+    if saddle:
+        _produce_imposed(job, data, profile, entry)
+    write_job_sheet(job, profile)
+
+
+def _add_press_file(job, name, data, profile, pages, role, saddle):
+    path = job.manifest.out_dir / name
+    trim = _trim_mm(data)
+    entry = job.manifest.add_file(
+        name, data, job.layout.name, role, "pdf", pages=pages, trim_mm=trim,
+        pdfx=profile.pdfx_version, bleed_mm=profile.bleed_mm,
+        output_condition=profile.output_condition_identifier,
+        **({"binding": "saddle"} if saddle else {}),
+    )
+    results = check_press_pdf(path, profile, binding="saddle" if saddle and role == "press" else None,
+                              check_safe_area=role == "press")
+    for result in results:
+        if not result.ok:
+            job.log(str(result))
+    raise_on_errors(path, results)
+    run_preflight(path, profile)
+    return entry
+
+
+def _produce_imposed(job, press_data: bytes, profile: PressProfile, press_entry) -> None:
+    options = ImposeOptions(creep_mm=float(job.layout.section("press").get("creep_mm", 0.0)))
+    data, info = impose(press_data, options, profile)
+    name = f"{job.layout.name}-imposed.pdf"
+    _add_press_file(job, name, data, profile, len(info.sides), "imposed", False)
+    entry = job.manifest.entries[-1]
+    entry.extra.update(sheets=info.sheets, sides=[list(s) for s in info.sides],
+                       creep_mm=info.creep_mm, source=press_entry.path)
+    job.log(f"{name}: {info.sheets} sheets, {len(info.sides)} sides")
+
+
+def run_preflight(path, profile: PressProfile) -> None:
+    """Run ``xinhui_print.preflight.preflight(path, profile)`` when it exists; fail on errors."""
+    try:
+        module = importlib.import_module("xinhui_print.preflight")
+    except ImportError:
+        return
+    preflight = getattr(module, "preflight", None)
+    if preflight is None:
+        return
+    result = preflight(path, _preflight_profile_name(module, profile))
+    errors = _preflight_errors(result)
+    if errors:
+        raise BuildError(f"{path.name}: preflight errors: {'; '.join(errors[:5])}")
+
+
+def _preflight_profile_name(module, profile: PressProfile) -> str:
+    names = getattr(module, "PROFILE_FOR_PRESS", None) or {}
+    return names.get(profile.name, "sheetcmyk-cmyk")
+
+
+def _preflight_errors(result) -> list[str]:
+    try:
+        from ..preflight.report import format_finding
+    except ImportError:
+        format_finding = str
+    findings = getattr(result, "findings", result)
+    return [format_finding(f) for f in findings or []
+            if str(getattr(f, "severity", "")).lower().endswith("error")]
+
+
+def write_job_sheet(job, profile: PressProfile) -> None:
+    files = [_job_file(entry) for entry in job.manifest.entries if entry.role in ("press", "imposed")]
+    meta = job.report.meta
+    sheet = job_sheet(meta.id, _title(job.report), meta.date.isoformat(), profile, files)
+    job.manifest.add_file("jobsheet.json", job_sheet_json(sheet), "press", "jobsheet", "json")
+    job.manifest.add_file("jobsheet.txt", job_sheet_text(sheet), "press", "jobsheet", "txt")
+
+
+def _job_file(entry) -> JobFile:
+    extra = entry.extra
+    notes = []
+    if entry.role == "imposed":
+        notes.append(f"printer's spreads of {extra.get('source')}: {extra.get('sheets')} sheets, "
+                     f"front and back per sheet, creep {extra.get('creep_mm', 0):g} mm per sheet")
+    return JobFile(entry.path, entry.role, entry.layout, int(extra.get("pages", 0)),
+                   list(extra.get("trim_mm", [])), entry.sha256, extra.get("binding"), notes)
+
+
+def _title(report) -> str:
+    meta = report.meta
+    return f"{meta.kicker}：{meta.title}" if getattr(meta, "kicker", None) else meta.title
+
+
+def _trim_mm(data: bytes) -> list[float]:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        x0, y0, x1, y1 = (float(v) for v in pdf.pages[0].obj.TrimBox)
+    return [round((x1 - x0) * 25.4 / 72, 1), round((y1 - y0) * 25.4 / 72, 1)]

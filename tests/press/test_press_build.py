@@ -1,0 +1,160 @@
+"""``build --press`` of the booklet, checked with independent tools."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pikepdf
+import pytest
+
+from tests.press.conftest import run
+
+MM = 72 / 25.4
+
+
+def entry(manifest, role):
+    (found,) = [f for f in manifest["files"] if f["role"] == role and f["format"] == "pdf"]
+    return found
+
+
+def pdfinfo_boxes(path):
+    text = run("pdfinfo", "-box", "-f", "1", "-l", "1", str(path)).stdout
+    boxes = {}
+    for name in ("MediaBox", "CropBox", "BleedBox", "TrimBox"):
+        match = re.search(rf"{name}:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", text)
+        boxes[name] = [float(v) for v in match.groups()]
+    return boxes
+
+
+def test_manifest_press_entries(press_build):
+    folder, manifest = press_build
+    press = entry(manifest, "press")
+    assert press["pdfx"] == "PDF/X-4"
+    assert press["bleed_mm"] == 3.0
+    assert press["output_condition"] == "FOGRA39"
+    assert press["trim_mm"] == [148.0, 210.0]
+    assert press["pages"] % 4 == 0
+    imposed = entry(manifest, "imposed")
+    assert imposed["pages"] == press["pages"] // 2
+    assert imposed["trim_mm"] == [296.0, 210.0]
+    for item in manifest["files"]:
+        data = (folder / item["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == item["sha256"]
+
+
+def test_press_boxes_with_pdfinfo(press_build):
+    folder, manifest = press_build
+    boxes = pdfinfo_boxes(folder / entry(manifest, "press")["path"])
+    bleed = 3 * MM
+    trim = boxes["TrimBox"]
+    assert trim[2] - trim[0] == pytest.approx(148 * MM, abs=0.02)
+    assert trim[3] - trim[1] == pytest.approx(210 * MM, abs=0.02)
+    expected_bleed = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
+    assert boxes["BleedBox"] == pytest.approx(expected_bleed, abs=0.02)
+    assert boxes["MediaBox"] == pytest.approx(boxes["BleedBox"], abs=0.02)
+    assert boxes["CropBox"] == boxes["MediaBox"]
+    with pikepdf.open(folder / entry(manifest, "press")["path"]) as pdf:
+        assert all("/CropBox" not in page.obj for page in pdf.pages)
+
+
+def test_press_identity_and_output_intent(press_build):
+    folder, manifest = press_build
+    path = folder / entry(manifest, "press")["path"]
+    meta = run("pdfinfo", "-meta", str(path)).stdout
+    assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in meta
+    assert re.search(r"<xmpMM:DocumentID>uuid:[0-9a-f-]{36}</xmpMM:DocumentID>", meta)
+    assert "2023-02-20T00:00:00+08:00" in meta  # dates come from the report date
+    with pikepdf.open(path) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == pikepdf.Name.GTS_PDFX
+        assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert "ISO Coated v2" in str(intent.Info)
+        assert intent.DestOutputProfile.read_bytes()[16:20] == b"CMYK"
+        assert str(pdf.docinfo.Trapped) == "/False"
+
+
+def test_press_fonts_embedded_with_pdffonts(press_build):
+    folder, manifest = press_build
+    lines = run("pdffonts", str(folder / entry(manifest, "press")["path"])).stdout.splitlines()[2:]
+    assert lines
+    for line in lines:
+        assert " yes yes " in line, line
+        assert "Courier" not in line
+
+
+@pytest.mark.parametrize("role", ["press", "imposed"])
+def test_qpdf_check(press_build, role):
+    folder, manifest = press_build
+    result = run("qpdf", "--check", str(folder / entry(manifest, role)["path"]))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("role", ["press", "imposed"])
+def test_no_rgb_operators_or_spaces_in_uncompressed_file(press_build, role, tmp_path):
+    folder, manifest = press_build
+    qdf = tmp_path / "qdf.pdf"
+    run("qpdf", "--qdf", "--object-streams=disable", str(folder / entry(manifest, role)["path"]), str(qdf))
+    text = qdf.read_bytes().decode("latin-1")
+    assert not re.search(r"(^|\s)[\d.]+\s+[\d.]+\s+[\d.]+\s+(rg|RG)\s", text)
+    assert "/DeviceRGB" not in text and "/CalRGB" not in text
+    assert not re.search(r"/CS\s*\[?\s*/ICCBased", text)  # transparency groups: DeviceCMYK
+
+
+def test_ink_coverage_with_ghostscript_inkcov(press_build):
+    folder, manifest = press_build
+    output = run("gs", "-q", "-o", "-", "-sDEVICE=inkcov", str(folder / entry(manifest, "press")["path"])).stdout
+    pages = [[float(v) for v in line.split()[:4]] for line in output.splitlines() if "CMYK" in line]
+    assert len(pages) == entry(manifest, "press")["pages"]
+    assert max(sum(page) for page in pages) * 100 <= 300
+
+
+def test_ink_limit_from_tiff32nc_15mm_squares(press_build):
+    from xinhui_print.press.checks import total_area_coverage
+
+    folder, manifest = press_build
+    maxima = total_area_coverage(folder / entry(manifest, "press")["path"])
+    assert 0 < max(maxima) <= 300
+
+
+def test_text_is_k_only_black(press_build):
+    from xinhui_print.press.checks import check_black_text
+
+    folder, manifest = press_build
+    with pikepdf.open(folder / entry(manifest, "press")["path"]) as pdf:
+        result = check_black_text(pdf)
+    assert result.ok, result.detail
+    assert result.values["k100"] > 50
+    assert result.values["rich_black"] == 0
+
+
+def test_all_self_checks_pass(press_build):
+    from xinhui_print.press.checks import check_press_pdf
+    from xinhui_print.press.profiles import press_profile
+
+    folder, manifest = press_build
+    results = check_press_pdf(folder / entry(manifest, "press")["path"], press_profile(), binding="saddle")
+    assert [str(r) for r in results if not r.ok and r.severity == "error"] == []
+
+
+def test_press_files_are_byte_identical_across_builds(press_build, press_build_again):
+    (first, manifest), (second, _) = press_build, press_build_again
+    for item in manifest["files"]:
+        if item["role"] in ("press", "imposed", "jobsheet"):
+            assert (first / item["path"]).read_bytes() == (second / item["path"]).read_bytes(), item["path"]
+
+
+def test_job_sheet(press_build):
+    folder, manifest = press_build
+    sheet = json.loads((folder / "jobsheet.json").read_text(encoding="utf-8"))
+    assert sheet["bleed_mm"] == 3.0
+    assert sheet["colour"]["output_condition"] == "FOGRA39"
+    assert sheet["colour"]["total_ink_limit_percent"] == 300
+    files = {f["path"]: f for f in sheet["files"]}
+    press = entry(manifest, "press")
+    assert files[press["path"]]["sha256"] == press["sha256"]
+    assert files[press["path"]]["binding"] == "saddle"
+    assert files[press["path"]]["trim_mm"] == [148.0, 210.0]
+    text = (folder / "jobsheet.txt").read_text(encoding="utf-8")
+    assert press["sha256"] in text and "FOGRA39" in text and "148 × 210 mm" in text
