@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..charts import chart_svg, results_vs_targets
 from ..errors import BuildError
-from ..fonts import FontRole, check_glyphs, load_roles
+from ..fonts import FontRole, check_document_glyphs, check_glyphs, load_roles
 from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
@@ -154,7 +154,9 @@ def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str
     """Lay out ``report`` with ``layout``: glyph check, template, typesetting, WeasyPrint."""
     context = template_context(report, layout, mode, extra)
     check_glyphs(glyph_texts(report), context.fonts.values())
-    html = typeset(render_html(report, context), layout)
+    html = render_html(report, context)
+    check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
+    html = typeset(html, layout)
     if mode == "press":
         html = inject_press_css(html, icc_profile(layout))
     document, fetcher = lay_out(html, layout)
