@@ -19,6 +19,7 @@ from ..model import Report
 from ..press.produce import produce_press
 from ..project import project
 from ..render import render
+from ..social.produce import produce_cards, produce_poster
 from .manifest import Manifest
 
 
@@ -67,6 +68,8 @@ def produce_screen_pdf(job: Job) -> None:
 PRODUCERS: dict[str, list[Producer]] = {
     "booklet": [produce_screen_pdf],
     "print-poster": [produce_screen_pdf],
+    "poster": [produce_poster],
+    "cards": [produce_cards],
 }
 PRESS_PRODUCERS: list[Producer] = [produce_press]
 

@@ -163,7 +163,7 @@ def pixel_size(width_pt: float, height_pt: float, density: float) -> tuple[int, 
 def render_page(page: pdfium.PdfPage, density: float = 1.0) -> Image.Image:
     """One PDF page → an RGB Pillow image of exactly :func:`pixel_size` pixels."""
     width, height = pixel_size(page.get_width(), page.get_height(), density)
-    bitmap = pdfium.PdfBitmap.new_native(width, height, format=pdfium_c.FPDFBitmap_BGR, rev_byteorder=True)
+    bitmap = pdfium.PdfBitmap.new_native(width, height, format=pdfium_c.FPDFBitmap_BGR, rev_byteorder=False)
     bitmap.fill_rect((255, 255, 255, 255), 0, 0, width, height)
     pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, pdfium_c.FPDF_ANNOT)
     image = bitmap.to_pil()

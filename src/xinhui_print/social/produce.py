@@ -1,0 +1,53 @@
+"""Build producers for social layouts: a build job → files in ``out/<id>/`` listed in the manifest.
+
+``produce_poster`` (kind ``poster``) and ``produce_cards`` (kind ``cards``) are
+registered in :data:`xinhui_print.build.PRODUCERS`.  Every file goes through
+the manifest's atomic writer with ``role: social`` and the fields ``format``,
+``width_px``, ``height_px``, ``bytes``, ``preset``, ``sha256`` and ``alt``;
+each image has its alt text in a ``.txt`` beside it.  Budget fallbacks and card
+fitting are logged on the console, one line each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cards import build_cards
+from .output import ROLE, SocialOptions, SocialResult, files
+from .poster import build_poster
+from .presets import PRESETS, get_preset
+
+
+def social_options(job: Any) -> SocialOptions:
+    densities = tuple(float(d) for d in getattr(job.options, "densities", []) or []) or None
+    qr_url = getattr(job.options, "qr_url", None) or None
+    return SocialOptions(densities=densities, qr_url=qr_url)
+
+
+def card_presets(job: Any) -> list[str]:
+    """The card presets asked for (validated), or the layout's default preset."""
+    asked = [get_preset(name).name for name in getattr(job.options, "presets", []) or []]
+    cards = [name for name in dict.fromkeys(asked) if PRESETS[name].height is not None]
+    return cards or [str(job.layout.section("cards").get("preset", "xhs"))]
+
+
+def write_result(job: Any, result: SocialResult) -> None:
+    for name, data, format_, fields in files(result):
+        job.manifest.add_file(name, data, job.layout.name, ROLE, format_, **fields)
+    images = [image for image in result.images]
+    sizes = ", ".join(f"{image.filename} {image.raster.bytes / 1000:.0f} kB" for image in images[:3])
+    more = f" … (+{len(images) - 3})" if len(images) > 3 else ""
+    job.log(f"{result.pdf_name}: {len(images)} images ({sizes}{more})")
+    for line in result.notes():
+        job.log(f"  {line}")
+
+
+def produce_poster(job: Any) -> None:
+    """The long poster: PDF, PNG per density, segments, alt texts."""
+    write_result(job, build_poster(job.report, job.layout, social_options(job)))
+
+
+def produce_cards(job: Any) -> None:
+    """One card set per preset: PDF (one card per page), PNGs, alt texts, per-card report."""
+    for preset in card_presets(job):
+        write_result(job, build_cards(job.report, job.layout, preset, social_options(job)))
