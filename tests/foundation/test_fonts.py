@@ -44,3 +44,20 @@ def test_harfbuzz_subsetter_is_active():
 def test_doctor_reports_the_subsetter(cli):
     result = cli("doctor")
     assert "font subsetter" in result.stdout and "harfbuzz" in result.stdout
+
+
+def test_missing_glyph_in_the_layouts_own_text_is_an_error(seed_report, tmp_path):
+    import shutil
+
+    from xinhui_print.project import project
+
+    shutil.copytree(project().layouts_dir / "_base", tmp_path / "_base")
+    folder = tmp_path / "odd"
+    (folder / "templates").mkdir(parents=True)
+    (folder / "layout.toml").write_text('extends = "_base"\nkind = "booklet"\n')
+    (folder / "templates" / "main.html").write_text(
+        '{% extends "base.html" %}{% block body %}<p>{{ report.meta.title }}🂡</p>{% endblock %}'
+    )
+    with pytest.raises(FontError) as error:
+        render(seed_report, load_layout("odd", tmp_path))
+    assert "U+1F0A1" in str(error.value) and "layout 'odd'" in str(error.value)

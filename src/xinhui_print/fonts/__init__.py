@@ -91,7 +91,7 @@ def codepoints(path: Path, family: str) -> frozenset[int]:
     return frozenset(TTFont(str(path), lazy=True).getBestCmap())
 
 
-IGNORED = frozenset(map(ord, "\n\r\t\u200b\u200c\u200d\ufeff\u00ad"))
+IGNORED = frozenset(map(ord, "\n\r\t\u200b\u200c\u200d\ufeff\u00ad")) | frozenset(range(0xFE00, 0xFE10))  # + variation selectors
 
 
 def check_glyphs(texts: Iterable[tuple[str, str]], roles: Iterable[FontRole]) -> None:
