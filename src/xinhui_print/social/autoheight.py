@@ -8,11 +8,14 @@ WeasyPrint has no ``size: 1080px auto`` (it silently becomes A4), so:
 3. lay out again on a page of exactly that height (rounded up to a whole px).
 
 The bottom-padding pitfall (shared/reference/weasyprint.md §7): padding or a
-margin *below* the end anchor is not measured, and the second pass spills onto
-a second page.  Poster templates therefore put their trailing space in a spacer
-element before ``#end`` and keep ``html``/``body`` free of bottom padding.  The
-second pass is checked: more than one page is an error that says so, never a
-silently clipped poster.
+margin *below* the end anchor (e.g. the padding of the block that holds it) is
+not part of the anchor's position.  Depending on the version WeasyPrint then
+spills onto a second page or silently truncates that padding at the page end
+(70.0 truncates: measured).  So the measured height is the larger of the
+anchor's top and the bottom of the root box's margin box, which includes every
+trailing padding; poster templates still put trailing space in a spacer before
+``#end``.  The second pass is checked: more than one page is an error that
+says so, never a silently clipped poster.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 import weasyprint
 
 from ..errors import BuildError
-from .pages import lay_out_at
+from .pages import lay_out_at, page_box
 
 PROBE_HEIGHT = 60_000
 """CSS px; taller than any poster (WeasyPrint lays out pages of any height)."""
@@ -46,7 +49,8 @@ class AutoHeight:
 
 
 def measure_height(document: weasyprint.Document, anchor: str = END_ANCHOR) -> float:
-    """Top of ``#anchor`` on the first page, in CSS px (where the content ends)."""
+    """Where the content ends on the first page, in CSS px: the top of ``#anchor``,
+    or the bottom of the root box when trailing padding or margins lie below it."""
     if len(document.pages) != 1:
         raise BuildError(
             f"the poster is longer than the probe page ({PROBE_HEIGHT} px, {len(document.pages)} pages)"
@@ -54,7 +58,14 @@ def measure_height(document: weasyprint.Document, anchor: str = END_ANCHOR) -> f
     anchors = document.pages[0].anchors
     if anchor not in anchors:
         raise BuildError(f'the poster template has no end anchor <div id="{anchor}"> as its last element')
-    return anchors[anchor][1]  # anchors are (x1, y1, x2, y2) in CSS px
+    anchor_top = anchors[anchor][1]  # anchors are (x1, y1, x2, y2) in CSS px
+    return max(anchor_top, root_bottom(document.pages[0]))
+
+
+def root_bottom(page: weasyprint.Page) -> float:
+    """Bottom of the root (``html``) box's margin box: all content plus trailing padding."""
+    root = page_box(page).children[0]
+    return root.position_y + root.margin_height()
 
 
 def lay_out_auto_height(html: str, width: float, base: Path | None = None) -> AutoHeight:

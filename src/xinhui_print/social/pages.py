@@ -83,7 +83,7 @@ def element_boxes(page: weasyprint.Page, attribute: str) -> list[Extent]:
     seen: set[int] = set()
     for box in _walk(page_box(page)):
         element = getattr(box, "element", None)
-        if element is None or id(element) in seen or not isinstance(box, boxes.BlockBox):
+        if element is None or id(element) in seen or not isinstance(box, boxes.BlockLevelBox):
             continue
         value = element.get(attribute)
         if value is None:
