@@ -150,8 +150,18 @@ def _figure(spec: ChartSpec, plt):
 
 
 def _clean_svg(svg: str) -> str:
-    """Drop the XML prolog and give every <text> an explicit fill."""
+    """Drop the XML prolog and turn style attributes into SVG presentation attributes.
+
+    Inline in HTML, a ``style`` attribute is read as CSS by the HTML engine, which
+    warns about SVG-only properties (``fill``, ``text-anchor``); presentation
+    attributes mean the same to the SVG renderer and nothing to the HTML one.
+    """
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    return svg
+    return re.sub(r'style="([^"]*)"', _presentation_attributes, svg)
+
+
+def _presentation_attributes(match: re.Match[str]) -> str:
+    pairs = (part.split(":", 1) for part in match.group(1).split(";") if ":" in part)
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)

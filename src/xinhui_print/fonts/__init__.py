@@ -84,11 +84,15 @@ def codepoints(path: Path, family: str) -> frozenset[int]:
     """The code points the face ``family`` in ``path`` (a TTF/OTF or TTC) can draw."""
     if path.suffix.lower() in (".ttc", ".otc"):
         collection = TTCollection(str(path), lazy=True)
-        for font in collection.fonts:
-            if font["name"].getDebugName(1) == family:
-                return frozenset(font.getBestCmap())
+        try:
+            for font in collection.fonts:
+                if font["name"].getDebugName(1) == family:
+                    return frozenset(font.getBestCmap())
+        finally:
+            collection.close()
         raise FontError(f"no face named {family!r} in {path}")
-    return frozenset(TTFont(str(path), lazy=True).getBestCmap())
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 IGNORED = frozenset(map(ord, "\n\r\t\u200b\u200c\u200d\ufeff\u00ad")) | frozenset(range(0xFE00, 0xFE10))  # + variation selectors
