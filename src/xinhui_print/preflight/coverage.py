@@ -9,9 +9,11 @@ is 0 for an empty page (R0005).
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,13 +32,23 @@ class PageCoverage:
 
 
 def render_total_ink(path: Path, dpi: int) -> list[np.ndarray]:
-    """Total area coverage (0–400 %) per pixel for every page, top row first."""
+    """Total area coverage (0–400 %) per pixel for every page, top row first.
+
+    Cached by file content and resolution: the press self-check and the preflight of
+    the same file share one Ghostscript render.
+    """
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _render_total_ink(digest, str(Path(path).resolve()), dpi)
+
+
+@lru_cache(maxsize=2)
+def _render_total_ink(digest: str, path: str, dpi: int) -> list[np.ndarray]:
     with tempfile.TemporaryDirectory(prefix="xinhui-tac-") as tmp:
         pattern = str(Path(tmp) / "p%05d.tif")
         command = [
             "gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc",
             f"-r{dpi}", "-dTextAlphaBits=1", "-dGraphicsAlphaBits=1",
-            f"-sOutputFile={pattern}", str(Path(path).resolve()),
+            f"-sOutputFile={pattern}", path,
         ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -51,7 +63,7 @@ def render_total_ink(path: Path, dpi: int) -> list[np.ndarray]:
 def _total_ink(tif: Path) -> np.ndarray:
     with Image.open(tif) as image:
         channels = np.asarray(image, dtype=np.uint8)
-    return channels.sum(axis=2, dtype=np.float64) * (100.0 / 255.0)
+    return (channels.sum(axis=2, dtype=np.float64) * (100.0 / 255.0)).astype(np.float32)
 
 
 def max_square_mean(total: np.ndarray, window: int) -> tuple[float, int, int, int, int]:

@@ -8,17 +8,14 @@ Ghostscript (``tiff32nc``) for total ink coverage.
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pikepdf
-from PIL import Image
 from pikepdf import Name
 
 from ..errors import BuildError
+from ..preflight.coverage import max_square_mean, render_total_ink
 from .content import K100, colour_space_kind
 from .profiles import PressProfile
 
@@ -343,31 +340,12 @@ def check_ink_limit(path: Path, profile: PressProfile) -> CheckResult:
 
 
 def total_area_coverage(path: Path, window_mm: float = 15.0, dpi: int = TAC_DPI) -> list[float]:
-    """Per page, the maximum mean C+M+Y+K (percent) over any ``window_mm`` square."""
+    """Per page, the maximum mean C+M+Y+K (percent) over any ``window_mm`` square.
+
+    One implementation with the preflight's R0026 (and one cached Ghostscript render).
+    """
     window = max(1, round(window_mm / 25.4 * dpi))
-    with tempfile.TemporaryDirectory() as folder:
-        pattern = Path(folder) / "page-%04d.tif"
-        _run_ghostscript(["-sDEVICE=tiff32nc", f"-r{dpi}", f"-sOutputFile={pattern}",
-                          str(Path(path).resolve())])
-        return [_max_window_mean(tif, window) for tif in sorted(Path(folder).glob("page-*.tif"))]
-
-
-def _max_window_mean(tif: Path, window: int) -> float:
-    with Image.open(tif) as image:
-        pixels = np.asarray(image, dtype=np.float64)
-    coverage = pixels.sum(axis=2) * (100 / 255)
-    height, width = coverage.shape
-    size = min(window, height, width)
-    table = np.pad(coverage.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
-    sums = table[size:, size:] - table[:-size, size:] - table[size:, :-size] + table[:-size, :-size]
-    return float(sums.max() / (size * size))
-
-
-def _run_ghostscript(arguments: list[str]) -> None:
-    command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", *arguments]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    if completed.returncode != 0:
-        raise BuildError(f"Ghostscript failed: {completed.stderr.strip()[:200]}")
+    return [max_square_mean(total, window)[0] for total in render_total_ink(path, dpi)]
 
 
 DISPLAY_TYPE_MM = 10.0  # glyphs this tall that cross the trim are bleed-off decoration

@@ -10,10 +10,11 @@ layout, so it lists every press file of the build.
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from ..errors import BuildError
+from ..preflight import preflight
+from ..preflight.report import format_finding
 from .checks import check_press_pdf, raise_on_errors
 from .impose import ImposeOptions, impose
 from .jobsheet import JobFile, job_sheet, job_sheet_json, job_sheet_text
@@ -72,7 +73,8 @@ def _add_press_file(job, name, data, profile, pages, role, saddle):
         if not result.ok:
             job.log(str(result))
     raise_on_errors(path, results)
-    run_preflight(path, profile)
+    # single pages in reading order get the shop's rules too; printer's spreads the GWG variant
+    run_preflight(path, profile.preflight_profile if role == "press" else "sheetcmyk-cmyk")
     return entry
 
 
@@ -87,34 +89,12 @@ def _produce_imposed(job, press_data: bytes, profile: PressProfile, press_entry)
     job.log(f"{name}: {info.sheets} sheets, {len(info.sides)} sides")
 
 
-def run_preflight(path, profile: PressProfile) -> None:
-    """Run ``xinhui_print.preflight.preflight(path, profile)`` when it exists; fail on errors."""
-    try:
-        module = importlib.import_module("xinhui_print.preflight")
-    except ImportError:
-        return
-    preflight = getattr(module, "preflight", None)
-    if preflight is None:
-        return
-    result = preflight(path, _preflight_profile_name(module, profile))
-    errors = _preflight_errors(result)
+def run_preflight(path, profile_name: str) -> None:
+    """Run the GWG preflight on a written press file; fail the build on errors."""
+    result = preflight(path, profile_name)
+    errors = [format_finding(f) for f in result.findings if f.severity == "error"]
     if errors:
-        raise BuildError(f"{path.name}: preflight errors: {'; '.join(errors[:5])}")
-
-
-def _preflight_profile_name(module, profile: PressProfile) -> str:
-    names = getattr(module, "PROFILE_FOR_PRESS", None) or {}
-    return names.get(profile.name, "sheetcmyk-cmyk")
-
-
-def _preflight_errors(result) -> list[str]:
-    try:
-        from ..preflight.report import format_finding
-    except ImportError:
-        format_finding = str
-    findings = getattr(result, "findings", result)
-    return [format_finding(f) for f in findings or []
-            if str(getattr(f, "severity", "")).lower().endswith("error")]
+        raise BuildError(f"{path.name}: preflight ({profile_name}) errors: {'; '.join(errors[:5])}")
 
 
 def write_job_sheet(job, profile: PressProfile) -> None:

@@ -47,6 +47,7 @@ class PressProfile:
     overprint_black_below_pt: float = 12.0  # GWG R0009: K100 text under this size overprints
     rich_black_text_threshold: float = 0.85  # K at or above this with C+M+Y > 0 is rich black
     allowed_spaces: tuple[str, ...] = field(default=("/DeviceCMYK", "/DeviceGray"))
+    preflight_profile: str = "shop-cn"  # GWG SheetCMYK CMYK plus the Chinese shop's rules
 
     @property
     def icc_bytes(self) -> bytes:
