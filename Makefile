@@ -11,7 +11,7 @@ setup:
 
 demo: setup
 	$(BIN)/xinhui-print doctor
-	$(BIN)/xinhui-print build data/xinhui-2023.yaml
+	$(BIN)/xinhui-print build --press data/xinhui-2023.yaml
 
 test: setup
 	$(BIN)/python -m pytest
