@@ -89,7 +89,7 @@ def _distance_inside(trim, box) -> float:
 @rule("SHOP-PAGES")
 def page_count_multiple(doc, settings):
     multiple, count = int(settings["multiple"]), len(doc.boxes)
-    if count % multiple == 0:
+    if count % multiple == 0 or count == 1:  # one page is a flat sheet (poster), not a bound booklet
         return []
     return [Finding("SHOP-PAGES", settings.severity,
                     f"{count} pages is not a multiple of {multiple} (saddle stitch)",
