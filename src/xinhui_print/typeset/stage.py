@@ -5,8 +5,9 @@ For every run of inline text whose language is Chinese (``lang`` inherited,
 
 1. normalises ASCII punctuation inside Chinese to full width
    (:func:`xinhui_print.text.punctuation.punctuation_edits`);
-2. wraps figures with their unit in ``<span class="xh-nobr">`` (no line break);
-3. wraps the paragraph's last two characters in ``xh-nobr`` (no 孤字);
+2. binds figures with their unit (no line break) by putting U+2060 WORD JOINER
+   between their characters wherever a line break could otherwise occur;
+3. binds the paragraph's last two characters the same way (no 孤字);
 4. wraps the compressible mark of each adjacent pair in ``<span class="xh-halt">``;
 5. with ``latin_space``, wraps Latin/digit runs next to Han in
    ``<span class="xh-ls xh-ls-l|r">`` whose ¼ em margin the WeasyPrint hook
@@ -14,7 +15,10 @@ For every run of inline text whose language is Chinese (``lang`` inherited,
 
 and adds one ``<style id="xh-typeset">`` with those classes plus the custom
 property ``--xh-justify`` that switches on the justification hook for the
-document.  No character is inserted into the text: only tags.
+document.  No visible character is inserted: only tags and word joiners,
+which Pango sets as empty glyphs, so they never reach the PDF's text (pdftotext,
+copy/paste) and add no inline boxes (a ``nowrap`` span per figure doubled
+WeasyPrint's layout time).
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ from __future__ import annotations
 from xinhui_print.text.punctuation import punctuation_edits
 
 from . import rules
+from .chars import NO_LINE_START
 from .html_runs import Run, TextToken, parse, replace_text, wrap
 from .options import TypesetOptions
 
 STYLE_ID = "xh-typeset"
+WORD_JOINER = "\u2060"
+#: Pairs of characters that never break anyway (inside a number or a Latin word).
+_UNBREAKABLE = frozenset("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CLASS_CSS = """\
-.xh-nobr { white-space: nowrap; }
 .xh-halt { font-feature-settings: "halt" 1; }
 .xh-ls-l { margin-left: 0.25em; }
 .xh-ls-r { margin-right: 0.25em; }
@@ -72,8 +79,18 @@ def _typeset_run(run: Run, options: TypesetOptions) -> None:
     if options.normalize_punctuation:
         _normalize(run, mask)
         mask = _chinese_mask(run)
-    for start, end, classes in _wraps(run.text, mask, options):
+    text = run.text
+    keep, wraps = _wraps(text, mask, options)
+    for start, end, classes in wraps:
         wrap(run, start, end, f'<span class="{classes}">', "</span>")
+    joints = [
+        (p, p, WORD_JOINER)
+        for start, end in keep
+        for p in range(start + 1, end)
+        if not (text[p - 1] in _UNBREAKABLE and text[p] in _UNBREAKABLE)
+        and text[p] not in NO_LINE_START  # Pango never breaks before these anyway
+    ]
+    replace_text(run, joints)
 
 
 def _normalize(run: Run, mask: list[bool]) -> None:
@@ -85,23 +102,26 @@ def _normalize(run: Run, mask: list[bool]) -> None:
     replace_text(run, edits)
 
 
-def _wraps(text: str, mask: list[bool], options: TypesetOptions) -> list[tuple[int, int, str]]:
-    """All wrappers for a run, outermost first, limited to Chinese text."""
+def _wraps(
+    text: str, mask: list[bool], options: TypesetOptions
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Ranges kept on one line, and the wrappers for a run (outermost first),
+    both limited to Chinese text."""
     keep: list[tuple[int, int]] = []
     if options.keep_figures:
         keep += rules.figure_ranges(text)
     if options.avoid_widows and (tail := rules.widow_range(text)):
         keep.append(tail)
     latin = rules.latin_ranges(text) if options.latin_space else []
-    keep = _merge(_cover(keep, [(s, e) for s, e, _, _ in latin]))
-    wraps = [(s, e, "xh-nobr") for s, e in keep]
+    keep = [(s, e) for s, e in _merge(_cover(keep, [(s, e) for s, e, _, _ in latin])) if all(mask[s:e])]
+    wraps = []
     if options.compress_punctuation:
         wraps += [(p, p + 1, "xh-halt") for p in rules.halt_positions(text)]
     for start, end, before, after in latin:
         sides = ("xh-ls-l " if before else "") + ("xh-ls-r" if after else "")
         wraps.append((start, end, f"xh-ls {sides.strip()}"))
     wraps = [(s, e, c) for s, e, c in wraps if all(mask[s:e])]
-    return sorted(wraps, key=lambda w: (w[0], -w[1]))
+    return keep, sorted(wraps, key=lambda w: (w[0], -w[1]))
 
 
 def _cover(ranges: list[tuple[int, int]], atoms: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -273,50 +273,92 @@ def _justify_line(context, line, extra_width):
     halves = _half_gaps(leaves)
     if not texts or halves == 0:
         return _original["justify_line"](context, line, extra_width)
-    extra_width += _halve_line_end_mark(context, leaves[-1])
+    extra_width += _halve_line_end_mark(leaves[-1])
     spaces = sum(inline.count_expandable_spaces(box) for box in texts)
     gaps = halves / 2
     cjk = min(extra_width / (gaps + spaces), max_gap * line.style["font_size"])
     word = (extra_width - cjk * gaps) / spaces if spaces else 0
-    _place(context, line, _Spacing(cjk, word), 0, [None])
+    _place(line, _Spacing(cjk, word), 0, [None])
 
 
-def _halve_line_end_mark(context, last_leaf) -> float:
+#: Width a closing mark loses with ``halt``, per font and mark (shaped once).
+_halt_gains: dict[tuple, float] = {}
+
+
+def _halt_gain(style, char: str) -> float:
+    key = (tuple(style["font_family"]), style["font_size"], style["font_weight"],
+           style["font_style"], style["font_stretch"], str(style["lang"]), char)
+    if key not in _halt_gains:
+        widths = []
+        for halt in (False, True):
+            layout = _JustifiedLayout(style, _Spacing(0, 0), halt)
+            layout.set_text(char, justify=True)
+            widths.append(line_break.line_size(layout.get_first_line()[0], style)[0])
+            layout.deactivate()
+        _halt_gains[key] = max(0.0, widths[0] - widths[1])
+    return _halt_gains[key]
+
+
+def _halve_line_end_mark(last_leaf) -> float:
     """Mark a closing punctuation at the line end half width; return the width gained."""
     if not (isinstance(last_leaf, TextBox) and last_leaf.text and last_leaf.text[-1] in CLOSING):
         return 0
-    last_leaf.xh_halt_last = True
-    _, width = _relayout(context, last_leaf, _Spacing(0, 0))
-    return max(0, last_leaf.width - width)
+    gain = _halt_gain(last_leaf.style, last_leaf.text[-1])
+    if gain:
+        last_leaf.xh_halt_last = True
+        last_leaf.width -= gain
+    return gain
 
 
-def _relayout(context, box: TextBox, spacing: _Spacing):
-    """A new justified Pango layout for the box and its width."""
-    layout = _JustifiedLayout(box.style, spacing, getattr(box, "xh_halt_last", False))
-    layout.set_text(box.text, justify=True)
-    width = line_break.line_size(layout.get_first_line()[0], box.style)[0]
-    layout.deactivate()
-    return layout, width
+def _text_halves(text: str) -> int:
+    """Half gaps Pango letter spacing adds inside one text (none at its two ends)."""
+    return 2 * sum(map(is_cjk, text)) - is_cjk(text[0]) - is_cjk(text[-1])
 
 
-def _place(context, box, spacing: _Spacing, x: float, previous: list) -> float:
-    """Shift boxes right by the space added before them and lay text boxes out again."""
+def _justified_layout(box: TextBox, spacing: _Spacing) -> tuple[_JustifiedLayout, float]:
+    """A deactivated justified layout for the box and the width it adds.
+
+    Like WeasyPrint's own ``add_word_spacing``, nothing is shaped here: the
+    layout is built when the box is drawn (``reactivate``).  The added width is
+    what Pango's letter spacing and WeasyPrint's word spacing give, computed
+    from the counts (Pango units, as :meth:`_JustifiedLayout._add_attributes`).
+    """
+    layout = _JustifiedLayout.__new__(_JustifiedLayout)
+    layout.text = box.text
+    layout.justification_spacing = spacing.word
+    layout.max_width = None
+    layout.cjk_spacing = spacing.cjk
+    layout.halt_last = getattr(box, "xh_halt_last", False)
+    added = spacing.word * inline.count_expandable_spaces(box)
+    if spacing.cjk:
+        letter_spacing = box.style["letter_spacing"]
+        letter_spacing = 0 if letter_spacing == "normal" else letter_spacing
+        units = round((spacing.cjk + letter_spacing) * TO_UNITS)
+        added += (units / TO_UNITS - letter_spacing) * _text_halves(box.text) / 2
+    return layout, added
+
+
+def _place(box, spacing: _Spacing, x: float, previous: list) -> float:
+    """Shift boxes right by the space added before them; justified layouts for text boxes."""
     if isinstance(box, TextBox):
         if box.text and previous[0] is not None:
             x += spacing.cjk / 2 * (is_cjk(previous[0]) + is_cjk(box.text[0]))
         box.position_x += x
         if box.text:
-            box.pango_layout, width = _relayout(context, box, spacing)
-            box.justification_spacing = spacing.word
-            x += width - box.width
-            box.width = width
+            if getattr(box, "xh_halt_last", False) or _text_halves(box.text) or (
+                spacing.word and inline.count_expandable_spaces(box)
+            ):
+                box.pango_layout, added = _justified_layout(box, spacing)
+                box.justification_spacing = spacing.word
+                x += added
+                box.width += added
             previous[0] = box.text[-1]
     elif isinstance(box, (LineBox, InlineBox)):
         box.position_x += x
         start = x
         for child in box.children:
             if child.is_in_normal_flow():
-                x = _place(context, child, spacing, x, previous)
+                x = _place(child, spacing, x, previous)
         box.width += x - start
     else:
         box.translate(x, 0)
