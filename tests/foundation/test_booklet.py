@@ -108,3 +108,19 @@ def test_manifest_lists_the_booklet(booklet_build):
     import hashlib
 
     assert entry["sha256"] == hashlib.sha256((folder / entry["path"]).read_bytes()).hexdigest()
+
+
+def test_booklet_on_a_chinese_paper_size(cli, tmp_path):
+    """正度16开 (185 × 260 mm): the booklet layout accepts any paper, still a multiple of 4."""
+    result = cli("build", "--layout", "booklet-a5", "--paper", "正度16开", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "xinhui-2023" / "booklet-a5-正度16开.pdf"
+    with pikepdf.open(pdf) as document:
+        assert len(document.pages) % 4 == 0
+        box = [float(v) for v in document.pages[0].trimbox]
+    assert [round((box[2] - box[0]) * 25.4 / 72), round((box[3] - box[1]) * 25.4 / 72)] == [185, 260]
+
+
+def test_unknown_paper_is_a_usage_error(cli, tmp_path):
+    result = cli("build", "--layout", "booklet-a5", "--paper", "B9", "--out", str(tmp_path))
+    assert result.returncode == 2 and "unknown paper size 'B9'" in result.stderr

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..export.pdf import export_pdf, trim_mm
-from ..layout import Layout, default_layouts, load_layout
+from ..layout import Layout, default_layouts, load_layout, merge
 from ..model import Report
+from ..press.papers import paper_size
 from ..press.produce import produce_press
 from ..project import project
 from ..render import render
@@ -30,6 +31,7 @@ class BuildOptions:
     ``layouts``: layout names; empty means every layout marked ``default``.
     ``press``: also write press (PDF/X) files for printable layouts.
     ``presets`` / ``densities``: social presets and pixel densities (empty: each layout's defaults).
+    ``paper``: a paper name or size for the printed layouts (booklet, print poster), e.g. 正度16开.
     """
 
     out_root: Path = field(default_factory=lambda: project().default_out)
@@ -37,6 +39,7 @@ class BuildOptions:
     press: bool = False
     presets: list[str] = field(default_factory=list)
     densities: list[float] = field(default_factory=list)
+    paper: str | None = None
 
 
 @dataclass
@@ -83,10 +86,24 @@ def producers(layout: Layout, options: BuildOptions) -> list[Producer]:
     return found
 
 
+PAPER_KINDS = ("booklet", "print-poster")
+
+
 def selected_layouts(options: BuildOptions) -> list[Layout]:
     if options.layouts:
-        return [load_layout(name) for name in dict.fromkeys(options.layouts)]
-    return default_layouts()
+        layouts = [load_layout(name) for name in dict.fromkeys(options.layouts)]
+    else:
+        layouts = default_layouts()
+    return [with_paper(layout, options.paper) for layout in layouts]
+
+
+def with_paper(layout: Layout, paper: str | None) -> Layout:
+    """The layout set on another paper size; its files are named ``<layout>-<paper>``."""
+    if not paper or layout.kind not in PAPER_KINDS:
+        return layout
+    paper_size(paper)  # an unknown paper is an input error naming the known ones
+    config = merge(layout.config, {"page": {"size": paper}})
+    return replace(layout, name=f"{layout.name}-{paper.replace(' ', '')}", config=config)
 
 
 def build(report: Report, source: str, options: BuildOptions, log: Callable[[str], None] = lambda _: None,
