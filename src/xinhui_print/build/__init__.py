@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..export.pdf import export_pdf, trim_mm
-from ..layout import Layout, default_layouts, load_layout, merge
+from ..layout import Layout, available_layouts, load_layout, merge
 from ..model import Report
 from ..press.papers import paper_size
 from ..press.produce import produce_press
@@ -92,8 +92,9 @@ PAPER_KINDS = ("booklet", "print-poster")
 def selected_layouts(options: BuildOptions) -> list[Layout]:
     if options.layouts:
         layouts = [load_layout(name) for name in dict.fromkeys(options.layouts)]
-    else:
-        layouts = default_layouts()
+    else:  # every default layout; with --press also those marked press_default (the print poster)
+        layouts = [layout for layout in available_layouts()
+                   if layout.is_default or (options.press and layout.config.get("press_default", False))]
     return [with_paper(layout, options.paper) for layout in layouts]
 
 
