@@ -160,10 +160,23 @@ def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str
     if mode == "press":
         html = inject_press_css(html, icc_profile(layout))
     document, fetcher = lay_out(html, layout)
+    check_page_count(document, layout, context.extra["page"])
     multiple = int(layout.section("page").get("pad_to_multiple", 1))
     if multiple > 1:
         document = pad_pages(document, multiple, context.extra["page"], layout)
     return Rendered(layout, mode, html, document, fetcher)
+
+
+def check_page_count(document: weasyprint.Document, layout: Layout, page: PageGeometry | None) -> None:
+    """``[page] max_pages`` (a one-sheet poster): more pages is an error, never silent clipping."""
+    limit = layout.section("page").get("max_pages")
+    if limit and len(document.pages) > int(limit):
+        sheet = f" on {layout.section('page').get('size')} ({page.size})" if page else ""
+        raise BuildError(
+            f"layout {layout.name!r}: the report needs {len(document.pages)} pages{sheet}, "
+            f"but the layout holds {limit}",
+            hint="shorten the report, or choose a larger sheet with build --paper",
+        )
 
 
 def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry, layout: Layout) -> weasyprint.Document:
