@@ -34,3 +34,31 @@ def test_k100_text_overprints(numbered_press_pdf):
     assert "rg" not in operators
     # the text after an overprint-on state is shown in K100
     assert any(op == "gs" and args[0] == pikepdf.Name("/XHop10") for op, args in ops)
+
+
+def test_crop_marks_option_draws_marks_outside_the_bleed(tmp_path):
+    """Default press files have no marks; the option enlarges the MediaBox and draws them."""
+    import io
+
+    import pikepdf
+    import weasyprint
+
+    from xinhui_print.press.postprocess import postprocess_pdf
+    from xinhui_print.press.profiles import press_profile
+
+    html = ('<html lang="zh-CN"><style>@page { size: 148mm 210mm; bleed: 3mm; '
+            'background: device-cmyk(0 1 1 0.2) }</style><body><p>封面</p></body></html>')
+    raw = weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/x-4")
+    plain, _ = postprocess_pdf(raw, press_profile(), report_date="2023-02-20")
+    marked, _ = postprocess_pdf(raw, press_profile(), report_date="2023-02-20", crop_marks=True)
+    with pikepdf.open(io.BytesIO(plain)) as pdf:
+        page = pdf.pages[0]
+        assert [float(v) for v in page.MediaBox] == [float(v) for v in page.BleedBox]
+        assert b"/All" not in page.Contents.read_bytes()
+    with pikepdf.open(io.BytesIO(marked)) as pdf:
+        page = pdf.pages[0]
+        media, bleed, trim = ([float(v) for v in page[k]] for k in ("/MediaBox", "/BleedBox", "/TrimBox"))
+        assert media[0] < bleed[0] < trim[0] and media[2] > bleed[2] > trim[2]
+        assert round((trim[2] - trim[0]) * 25.4 / 72, 1) == 148.0
+        spaces = [str(v[1]) for v in page.Resources.ColorSpace.values() if isinstance(v, pikepdf.Array)]
+        assert "/All" in spaces  # registration colour: a Separation named All

@@ -31,6 +31,7 @@ class BuildOptions:
     ``layouts``: layout names; empty means every layout marked ``default``.
     ``press``: also write press (PDF/X) files for printable layouts.
     ``presets`` / ``densities``: social presets and pixel densities (empty: each layout's defaults).
+    ``crop_marks``: press files get crop marks outside the bleed (default: none, shops add theirs).
     ``paper``: a paper name or size for the printed layouts (booklet, print poster), e.g. 正度16开.
     """
 
@@ -40,6 +41,7 @@ class BuildOptions:
     presets: list[str] = field(default_factory=list)
     densities: list[float] = field(default_factory=list)
     paper: str | None = None
+    crop_marks: bool = False
 
 
 @dataclass

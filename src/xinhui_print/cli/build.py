@@ -21,6 +21,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
                         help="output root (files go to DIR/<report-id>/; default: out/)")
     parser.add_argument("--press", action="store_true", help="also write press-ready PDF/X files")
+    parser.add_argument("--crop-marks", action="store_true",
+                        help="with --press: crop marks outside the bleed (registration colour)")
     parser.add_argument("--paper", metavar="NAME", default=None,
                         help="paper for the printed layouts: A4, A5, 正度16开, 大度32开, … or '185mm 260mm'")
     parser.add_argument("--preset", action="append", default=[], metavar="NAME",
@@ -37,7 +39,7 @@ def run(args) -> int:
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
         console.print(f"[yellow]warning[/]: {diagnostic.format(source)}", markup=True)
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
-                           paper=args.paper)
+                           paper=args.paper, crop_marks=args.crop_marks)
     if args.out:
         options.out_root = args.out
     manifest = run_build(report, display_path(source), options, console)

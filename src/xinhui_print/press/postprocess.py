@@ -39,6 +39,7 @@ from .content import (
     overprint_states,
     rewrite_instructions,
 )
+from .marks import add_crop_marks
 from .profiles import PressProfile
 
 MM = 72 / 25.4
@@ -71,8 +72,13 @@ def postprocess_pdf(
     *,
     report_date: dt.date | str | None = None,
     title: str | None = None,
+    crop_marks: bool = False,
 ) -> tuple[bytes, PostprocessReport]:
-    """Make WeasyPrint PDF/X-4 bytes press-ready; returns ``(bytes, report)``."""
+    """Make WeasyPrint PDF/X-4 bytes press-ready; returns ``(bytes, report)``.
+
+    ``crop_marks``: enlarge the MediaBox and draw crop marks outside the bleed in the
+    registration colour (off by default: shops add their own).
+    """
     report = PostprocessReport()
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         converter = ColourConverter(profile.icc_path)
@@ -87,6 +93,8 @@ def postprocess_pdf(
         _fix_transparency_groups(pdf, report)
         _drop_unused_colour_spaces(pdf, report.spaces_used)
         set_output_intent(pdf, profile)
+        if crop_marks:
+            add_crop_marks(pdf)
         data = write_identity(pdf, profile, title=title, created=created, report=report)
     return data, report
 

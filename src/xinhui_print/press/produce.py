@@ -50,7 +50,12 @@ def produce_press(job) -> None:
         raise BuildError(f"{job.layout.name}: could not convert to CMYK: {'; '.join(report.unconverted)}")
     saddle = job.layout.kind in SADDLE_KINDS
     name = f"{job.layout.name}-press.pdf"
-    entry = _add_press_file(job, name, data, profile, report.pages, "press", saddle)
+    press_data = data
+    if job.options.crop_marks:  # the imposition still starts from the unmarked pages
+        press_data, _ = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title,
+                                        crop_marks=True)
+    entry = _add_press_file(job, name, press_data, profile, report.pages, "press", saddle)
+    entry.extra["crop_marks"] = job.options.crop_marks
     job.log(f"{name}: {report.pages} pages, PDF/X-4 {profile.output_condition_identifier}, "
             f"{report.colours_converted} colours converted, {report.overprinted_paints} overprints")
     if saddle:
