@@ -18,7 +18,11 @@ split without ever being laid out at the base size.
 
 Probes are batched: every round lays out all cards still in question in one
 document (``lay_out(cards) -> Document``), so a set takes a handful of
-layouts, not one per probe.
+layouts, not one per probe.  A floor probe of a long card holds only a prefix
+of its blocks (:data:`FIRST_PREFIX`, then twice what fitted on the previous
+card): where the first page ends does not depend on the blocks after it, so
+the split is the same as with all blocks, and long chapters are not laid out
+again and again in full.  A prefix that fits is retried with all blocks.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ size that stays readable without zooming (the base, 34 px, reads as ~12 pt)."""
 
 BASE_PX = 34
 
+FIRST_PREFIX = 16
+"""Blocks in the first floor probe of a card (more than any card holds at the floor size)."""
+
 
 class FitError(BuildError):
     """Raised when a card's fixed content does not fit even at the floor size."""
@@ -54,6 +61,15 @@ class _Probe:
     state: str  # "floor" → "base" → "search"
     low: float = 0  # largest size known to fit (search)
     high: float = 0  # smallest size known to overflow (search)
+    prefix: int | None = None  # floor probes: lay out only this many leading blocks
+
+    def probe_card(self) -> Card:
+        blocks = self.card.blocks if self.prefix is None else self.card.blocks[: self.prefix]
+        return replace(self.card, blocks=blocks, font_px=self.size)
+
+    @property
+    def partial(self) -> bool:
+        return self.prefix is not None and self.prefix < len(self.card.blocks)
 
 
 def probe_id(index: int) -> str:
@@ -107,10 +123,10 @@ def _fixed_content_error(card: Card, floor: float) -> FitError:
 def fit_cards(cards: list[Card], lay_out: LayOut, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
     """Shrink and split ``cards`` until each fits on one page; order is kept."""
     slots: list[list[Card]] = [[] for _ in cards]  # fitted cards per planned card
-    active = {i: _Probe(replace(c, font_px=floor), floor, "floor") for i, c in enumerate(cards)}
+    active = {i: _Probe(c, floor, "floor", prefix=FIRST_PREFIX) for i, c in enumerate(cards)}
     while active:
         keys = sorted(active)
-        probes = [replace(active[k].card, font_px=active[k].size) for k in keys]
+        probes = [active[k].probe_card() for k in keys]
         document = lay_out(probes)
         spans = card_spans(document, len(probes))
         for position, key in enumerate(keys):
@@ -133,6 +149,8 @@ def _advance(probe: _Probe, pages: int, document, first: int, position: int, don
             return None
         return _search(card, floor, base, done)
     if probe.state == "floor":
+        if fits and probe.partial:  # the prefix fits: try again with every block
+            return _Probe(card, floor, "floor")
         if fits:
             return _Probe(card, base, "base", low=floor, high=base + 1)
         return _split(card, document, first, position, done, floor)
@@ -156,4 +174,4 @@ def _split(card: Card, document, first: int, position: int, done: list[Card], fl
         raise _fixed_content_error(card.with_blocks(()), floor)
     done.append(card.with_blocks(card.blocks[:count], font_px=floor, continues=True))
     rest = card.with_blocks(card.blocks[count:], continued=True, continues=False)
-    return _Probe(rest, floor, "floor")
+    return _Probe(rest, floor, "floor", prefix=count + count // 2 + 1)

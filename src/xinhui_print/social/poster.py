@@ -5,7 +5,8 @@ line, QR code) → Chinese typesetting → two-pass auto-height layout
 (:mod:`.autoheight`) → PDF → one raster per density → the full image (the
 lossless master, no byte budget) and, when the poster is taller than
 ``[poster] segment_max_height``, numbered slices cut at block boundaries, each
-held to the preset's byte budget (WeChat: < 1 MB).
+held to the preset's byte budget (WeChat: < 1 MB).  Slices are made at the
+lowest density asked for: WeChat shows article images at most 1080 px wide.
 """
 
 from __future__ import annotations
@@ -86,14 +87,15 @@ def poster_images(poster: PosterLayout, pdf: bytes, preset: Preset, layout: Layo
     cuts = cut_positions(poster.auto.height, element_boxes(page, "data-block"), text_extents(page), max_height)
     blocks = element_boxes(page, "data-block")
     images: list[SocialImage] = []
-    for density in options.densities_for(layout):
+    densities = options.densities_for(layout)
+    for density in densities:
         full = render_page(document[0], density)
         master = RasterOptions(density=density, format=options.format, png_effort=options.png_effort)
         images.append(SocialImage(
             name=f"{layout.name}@{density:g}x", raster=encode_image(full, master), preset=preset.name,
             density=density, alt=poster_alt(poster.alt_blocks), kind="poster",
         ))
-        if len(cuts) > 2:
+        if len(cuts) > 2 and density == min(densities):  # slices for WeChat: 1080 px wide is enough
             images += _segments(full, cuts, blocks, poster, preset, layout, options, density)
     return images
 

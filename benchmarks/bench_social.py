@@ -1,0 +1,76 @@
+"""Benchmark: long poster (1x + 2x) and the xhs card set, against WeasyPrint alone on the same HTML.
+
+Run: ``.venv/bin/python benchmarks/bench_social.py [DATA]``.  Imports and data
+loading happen before the clock starts (both sides need them).  "ours" is the
+whole social pipeline: templates, typesetting, two-pass auto height, card
+fitting (several layouts), PDF, rasterising, PNG encoding, alt text.
+"WeasyPrint alone" renders the final poster HTML and the final card HTML once
+each, to PDF.  Target: ours < 3 s wall on the 2-core machine.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import weasyprint  # noqa: E402
+
+from xinhui_print.data import load_report  # noqa: E402
+from xinhui_print.layout import load_layout  # noqa: E402
+from xinhui_print.social import SocialOptions, build_cards, build_poster, files  # noqa: E402
+from xinhui_print.social.pages import inject_css, page_rule  # noqa: E402
+
+
+def timed(label: str, function, *args):
+    start = time.perf_counter()
+    value = function(*args)
+    elapsed = time.perf_counter() - start
+    print(f"  {label:<34} {elapsed:6.2f} s")
+    return value, elapsed
+
+
+def ours(report, poster_layout, cards_layout):
+    poster, t_poster = timed("poster (layout ×2, PDF, 1x + 2x PNG)", build_poster, report, poster_layout,
+                             SocialOptions(densities=(1, 2)))
+    cards, t_cards = timed("xhs card set (fit, PDF, PNG)", build_cards, report, cards_layout, "xhs",
+                           SocialOptions(densities=(1,)))
+    _, t_files = timed("files + alt texts", lambda: files(poster) + files(cards))
+    return poster, cards, t_poster + t_cards + t_files
+
+
+def weasyprint_alone(poster, cards, base: Path):
+    def render(html, width, height, folder):
+        return weasyprint.HTML(string=inject_css(html, page_rule(width, height)), base_url=str(folder) + "/").write_pdf()
+
+    _, t_poster = timed("WeasyPrint: poster HTML → PDF", render, poster.html, poster.width_css, poster.height_css,
+                        base / "poster-long")
+    _, t_cards = timed("WeasyPrint: card HTML → PDF", render, cards.html, cards.width_css, cards.height_css,
+                       base / "cards")
+    return t_poster + t_cards
+
+
+def main() -> int:
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "xinhui-2023.yaml"
+    report = load_report(data)
+    poster_layout, cards_layout = load_layout("poster-long"), load_layout("cards")
+    weasyprint.HTML(string="<p>warm-up</p>").write_pdf()  # import-time work is not the pipeline's
+    print("ours:")
+    poster, cards, t_ours = ours(report, poster_layout, cards_layout)
+    gc.collect()
+    print("baseline:")
+    t_alone = weasyprint_alone(poster, cards, ROOT / "layouts")
+    images = [*poster.images, *cards.images]
+    print(f"poster {poster.width_css:g}×{poster.height_css:g} CSS px, {len(cards.cards)} cards, {len(images)} images, "
+          f"{sum(i.raster.bytes for i in images) / 1e6:.1f} MB PNG")
+    print(f"ours {t_ours:.2f} s   WeasyPrint alone {t_alone:.2f} s   ratio {t_ours / t_alone:.2f}×   "
+          f"target < 3 s: {'met' if t_ours < 3 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
