@@ -99,7 +99,7 @@ def test_latin_space_spans_only_when_asked():
 def test_stage_is_idempotent_and_declares_its_css():
     once = typeset_html(doc("<p>新会区,第十六届。</p>"))
     assert typeset_html(once) == once
-    assert "--xh-justify: 0.08" in once and once.count('id="xh-typeset"') == 1
+    assert "--xh-justify: 0.095" in once and once.count('id="xh-typeset"') == 1
     assert "--xh-justify" not in typeset_html(doc("<p>新会</p>"), TypesetOptions(justify=False))
 
 

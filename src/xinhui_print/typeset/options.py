@@ -33,10 +33,12 @@ class TypesetOptions:
     latin_space: bool = False
     #: Inter-character justification of Chinese lines (needs :func:`install_justification`).
     justify: bool = True
-    #: Largest extra gap between two Chinese characters, in em.  Above ~0.1 em,
-    #: pdftotext and pdf.js read the gap as a space (WeasyPrint also rounds glyph
-    #: positions down by up to 0.001 em each); the rest of the line stays short.
-    max_gap_em: float = 0.08
+    #: Largest extra gap between two Chinese characters, in em.  Above 0.1 em
+    #: poppler (pdftotext) starts a new word and reads the gap as a space (pdf.js
+    #: at 0.102 em).  The hook compensates WeasyPrint's int() rounding of glyph
+    #: positions, so drawn gaps stay at or below this value; 0.095 keeps a margin.
+    #: A line needing more stays short.
+    max_gap_em: float = 0.095
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any], source: str = "[typeset]") -> TypesetOptions:
