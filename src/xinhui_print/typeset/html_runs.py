@@ -80,6 +80,11 @@ class Run:
     index: int
 
     @property
+    def in_heading(self) -> bool:
+        headings = self.document.run_in_heading
+        return self.index < len(headings) and headings[self.index]
+
+    @property
     def start(self) -> int:
         return self.document.run_bounds[self.index][0]
 
@@ -110,6 +115,8 @@ class Document:
 
     tokens: list[Token] = field(default_factory=list)
     run_bounds: list[tuple[int, int]] = field(default_factory=list)
+    #: Per run: True when it sits in an ``h1``–``h6`` (bookmarks copy its text).
+    run_in_heading: list[bool] = field(default_factory=list)
 
     def runs(self) -> list[Run]:
         return [Run(self, index) for index in range(len(self.run_bounds))]
@@ -176,10 +183,14 @@ class _Element:
     opaque: bool
 
 
-def _annotate(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Set each text token's language and editability; return the run bounds."""
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _annotate(tokens: list[Token]) -> list[tuple[int, int, bool]]:
+    """Set each text token's language and editability; return the run bounds
+    and whether each run sits in a heading (text that bookmarks may copy)."""
     stack = [_Element("#root", "", False)]
-    bounds: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int, bool]] = []
     run_start = 0
     for index, token in enumerate(tokens):
         if isinstance(token, TextToken):
@@ -187,7 +198,7 @@ def _annotate(tokens: list[Token]) -> list[tuple[int, int]]:
             token.editable = token.editable and not stack[-1].opaque
             continue
         if token.name in BLOCK_TAGS or token.name in OPAQUE_TAGS:
-            bounds.append((run_start, index))
+            bounds.append((run_start, index, any(e.name in HEADING_TAGS for e in stack)))
             run_start = index + 1
         if token.kind == "open":
             attrs = tag_attributes(token.raw)
@@ -200,14 +211,15 @@ def _annotate(tokens: list[Token]) -> list[tuple[int, int]]:
             names = [element.name for element in stack]
             if token.name in names[1:]:
                 del stack[len(names) - 1 - names[::-1].index(token.name):]
-    bounds.append((run_start, len(tokens)))
-    return [(s, e) for s, e in bounds if e > s]
+    bounds.append((run_start, len(tokens), any(e.name in HEADING_TAGS for e in stack)))
+    return [(s, e, h) for s, e, h in bounds if e > s]
 
 
 def parse(source: str) -> Document:
     """Tokenize ``source`` and group its inline content into runs."""
     tokens = tokenize(source)
-    return Document(tokens, _annotate(tokens))
+    annotated = _annotate(tokens)
+    return Document(tokens, [(s, e) for s, e, _ in annotated], [h for _, _, h in annotated])
 
 
 # --- editing -----------------------------------------------------------------

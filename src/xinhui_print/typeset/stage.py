@@ -35,6 +35,7 @@ WORD_JOINER = "\u2060"
 #: Pairs of characters that never break anyway (inside a number or a Latin word).
 _UNBREAKABLE = frozenset("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CLASS_CSS = """\
+.xh-nobr { white-space: nowrap; }
 .xh-halt { font-feature-settings: "halt" 1; }
 .xh-ls-l { margin-left: 0.25em; }
 .xh-ls-r { margin-right: 0.25em; }
@@ -81,6 +82,11 @@ def _typeset_run(run: Run, options: TypesetOptions) -> None:
         mask = _chinese_mask(run)
     text = run.text
     keep, wraps = _wraps(text, mask, options)
+    if run.in_heading:
+        # Bookmarks and running heads copy a heading's text as is: no word
+        # joiners there; the few heading figures get a nowrap span instead.
+        wraps = sorted([(s, e, "xh-nobr") for s, e in keep] + wraps, key=lambda w: (w[0], -w[1]))
+        keep = []
     for start, end, classes in wraps:
         wrap(run, start, end, f'<span class="{classes}">', "</span>")
     joints = [
