@@ -28,6 +28,7 @@ from .pages import lay_out_at
 from .plan import Card, cover_only, plan_cards
 from .presets import Preset, card_preset
 from .qr import qr_svg
+from .workers import measure_all, worker_count
 
 
 @dataclass
@@ -52,6 +53,28 @@ class CardRenderer:
 
     def __call__(self, cards: list[Card]) -> weasyprint.Document:
         return lay_out_at(self.html(cards), self.preset.width, self.preset.height, self.layout.path)
+
+    def measure(self, cards: list[Card]) -> list[tuple[int, int]]:
+        """A round of probes: (pages, whole leading blocks) per card, split over the workers."""
+        halves = split_by_weight(cards, worker_count())
+        jobs = [(self.html(part), self.preset.width, self.preset.height, str(self.layout.path), len(part))
+                for part in halves]
+        return [result for part in measure_all(jobs) for result in part]
+
+
+def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
+    """Consecutive groups of cards with about equal numbers of blocks (one per worker)."""
+    if parts < 2 or len(cards) < 2:
+        return [cards]
+    weights = [1 + len(card.blocks) for card in cards]
+    target, groups, current, total = sum(weights) / parts, [], [], 0
+    for card, weight in zip(cards, weights):
+        if current and total + weight / 2 > target and len(groups) < parts - 1:
+            groups.append(current)
+            current, total = [], 0
+        current.append(card)
+        total += weight
+    return [*groups, current]
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
@@ -117,7 +140,7 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
-    cards = fit_cards(planned(report, layout, preset), renderer, base, floor)
+    cards = fit_cards(planned(report, layout, preset), renderer.measure, base, floor)
     renderer.total = len(cards)
     html = renderer.html(cards)
     document = lay_out_at(html, preset.width, preset.height, layout.path)

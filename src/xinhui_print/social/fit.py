@@ -19,7 +19,7 @@ split without ever being laid out at the base size.
 Probes are batched: every round lays out all cards still in question in one
 document (``lay_out(cards) -> Document``), so a set takes a handful of
 layouts, not one per probe.  A floor probe of a long card holds only a prefix
-of its blocks (:data:`FIRST_PREFIX`, then twice what fitted on the previous
+of its blocks (:data:`FIRST_PREFIX`, then 1.5 × what fitted on the previous
 card): where the first page ends does not depend on the blocks after it, so
 the split is the same as with all blocks, and long chapters are not laid out
 again and again in full.  A prefix that fits is retried with all blocks.
@@ -120,26 +120,40 @@ def _fixed_content_error(card: Card, floor: float) -> FitError:
     )
 
 
-def fit_cards(cards: list[Card], lay_out: LayOut, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
-    """Shrink and split ``cards`` until each fits on one page; order is kept."""
+Measure = Callable[[list[Card]], list[tuple[int, int]]]
+"""Lays out probe cards → ``(pages, leading blocks wholly on the first page)`` per card."""
+
+
+def measure_document(document: weasyprint.Document, count: int) -> list[tuple[int, int]]:
+    """What a probe layout says about each of its ``count`` cards."""
+    return [
+        (pages, whole_blocks_on_first_page(document, first, position))
+        for position, (first, pages) in enumerate(card_spans(document, count))
+    ]
+
+
+def measuring(lay_out: LayOut) -> Measure:
+    """A :data:`Measure` from a function that lays cards out in one document."""
+    return lambda cards: measure_document(lay_out(cards), len(cards))
+
+
+def fit_cards(cards: list[Card], measure: Measure, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
+    """Shrink and split ``cards`` until each fits on one page; order is kept.
+
+    ``measure`` lays out a round of probe cards (see :func:`measuring`)."""
     slots: list[list[Card]] = [[] for _ in cards]  # fitted cards per planned card
     active = {i: _Probe(c, floor, "floor", prefix=FIRST_PREFIX) for i, c in enumerate(cards)}
     while active:
         keys = sorted(active)
-        probes = [active[k].probe_card() for k in keys]
-        document = lay_out(probes)
-        spans = card_spans(document, len(probes))
-        for position, key in enumerate(keys):
-            probe = active.pop(key)
-            first, pages = spans[position]
-            follow = _advance(probe, pages, document, first, position, slots[key], base, floor)
+        results = measure([active[k].probe_card() for k in keys])
+        for key, (pages, whole) in zip(keys, results):
+            follow = _advance(active.pop(key), pages, whole, slots[key], base, floor)
             if follow is not None:
                 active[key] = follow
     return [card for slot in slots for card in slot]
 
 
-def _advance(probe: _Probe, pages: int, document, first: int, position: int, done: list[Card],
-             base: float, floor: float) -> _Probe | None:
+def _advance(probe: _Probe, pages: int, whole: int, done: list[Card], base: float, floor: float) -> _Probe | None:
     """One probe's result → the next probe for that card chain, or None when finished."""
     fits = pages == 1
     card = probe.card
@@ -153,7 +167,7 @@ def _advance(probe: _Probe, pages: int, document, first: int, position: int, don
             return _Probe(card, floor, "floor")
         if fits:
             return _Probe(card, base, "base", low=floor, high=base + 1)
-        return _split(card, document, first, position, done, floor)
+        return _split(card, whole, done, floor)
     low, high = (probe.size, probe.high) if fits else (probe.low, probe.size)
     return _search(card, low, high, done)
 
@@ -166,8 +180,7 @@ def _search(card: Card, low: float, high: float, done: list[Card]) -> _Probe | N
     return _Probe(card, middle, "search", low, high)
 
 
-def _split(card: Card, document, first: int, position: int, done: list[Card], floor: float) -> _Probe:
-    count = whole_blocks_on_first_page(document, first, position)
+def _split(card: Card, count: int, done: list[Card], floor: float) -> _Probe:
     if count == 0:
         raise _fixed_content_error(card, floor)
     if count >= len(card.blocks):  # every block fits, yet the card spills: its header is too big

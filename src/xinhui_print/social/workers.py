@@ -1,0 +1,72 @@
+"""Parallel probe layouts: HTML documents → (pages, whole blocks) per card, on forked workers.
+
+Card fitting lays out several probe documents per round.  On a machine with
+more than one core, a round is split into two documents laid out at the same
+time in forked worker processes (fork: the workers inherit the imported
+WeasyPrint, fonts and Pango set-up, so they start in milliseconds).  Only HTML
+strings go in and small tuples come back.  ``XINHUI_WORKERS=1`` (or a single
+core) lays everything out in this process; results are identical either way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from pathlib import Path
+
+WORKERS_ENV = "XINHUI_WORKERS"
+
+_pool = None
+
+
+def worker_count() -> int:
+    wanted = os.environ.get(WORKERS_ENV)
+    if wanted is not None:
+        return max(1, int(wanted))
+    return min(2, os.cpu_count() or 1)
+
+
+def measure_html(html: str, width: float, height: float, base: str | None, count: int,
+                 justify_hook: bool = False) -> list[tuple[int, int]]:
+    """Lay out one probe document and measure its ``count`` cards (runs in a worker).
+
+    ``justify_hook``: whether the parent runs with the typesetting stage's WeasyPrint
+    hook installed; the worker mirrors it so that probes lay out exactly as the final set."""
+    from ..typeset import install_justification
+    from ..typeset.weasyprint_hook import uninstall_justification
+    from .fit import measure_document
+    from .pages import lay_out_at
+
+    install_justification() if justify_hook else uninstall_justification()
+    document = lay_out_at(html, width, height, Path(base) if base else None)
+    return measure_document(document, count)
+
+
+def pool():
+    """The shared fork pool (created on first use), or None when running serially."""
+    global _pool
+    if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if _pool is None:
+        _pool = multiprocessing.get_context("fork").Pool(worker_count())
+        atexit.register(close_pool)
+    return _pool
+
+
+def close_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.terminate()
+        _pool.join()
+        _pool = None
+
+
+def measure_all(jobs: list[tuple[str, float, float, str | None, int]]) -> list[list[tuple[int, int]]]:
+    """Measure several probe documents, in parallel when workers are available."""
+    workers = pool() if len(jobs) > 1 else None
+    if workers is None:
+        return [measure_html(*job) for job in jobs]
+    from ..typeset.weasyprint_hook import is_installed
+
+    return workers.starmap(measure_html, [(*job, is_installed()) for job in jobs])
