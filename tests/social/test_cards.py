@@ -138,3 +138,9 @@ def test_long_items_alone_shrink_but_fit(cards_layout):
     result = build_cards(report, cards_layout, "square")
     assert len(pdf_page_texts(result.pdf)) == len(result.cards)
     assert squash(LONG_ITEM) in "".join(pdf_page_texts(result.pdf))
+
+
+def test_jpeg_cards_on_request(small_report, cards_layout):
+    result = build_cards(small_report, cards_layout, "ig", SocialOptions(format="jpeg"))
+    assert all(image.raster.format == "jpeg" and image.filename.endswith(".jpg") for image in result.images)
+    assert all(Image.open(io.BytesIO(image.raster.data)).format == "JPEG" for image in result.images)

@@ -155,7 +155,7 @@ def card_images(report: Report, cards: list[Card], pdf: bytes, layout: Layout, p
     total = len(cards)
     images = []
     for density in options.densities_for(layout):
-        raster = RasterOptions(density=density, format=options.format, png_effort=options.png_effort,
+        raster = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
                                byte_budget=preset.byte_budget)
         for index, card in enumerate(cards):
             name = f"{layout.name}-{preset.name}@{density:g}x-{index + 1:02d}of{total:02d}"

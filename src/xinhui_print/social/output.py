@@ -21,21 +21,27 @@ class SocialOptions:
     """What the caller asks for; ``None`` = the layout's own setting.
 
     ``densities``: image px per CSS px (1 → 1080 wide, 2 → 2160).
-    ``format``: ``png`` (lossless, default) or ``jpeg``.
+    ``format``: ``png`` (lossless) or ``jpeg``; ``None`` = the layout's ``format`` (default png).
     ``qr_url``: URL for the QR code (where the preset allows one).
     ``png_effort``: see :data:`xinhui_print.export.raster.PNG_EFFORT`.
     """
 
     densities: tuple[float, ...] | None = None
-    format: str = "png"
+    format: str | None = None
     qr_url: str | None = None
     png_effort: str = "fast"
 
     def densities_for(self, layout) -> tuple[float, ...]:
         if self.densities:
             return tuple(self.densities)
-        settings = layout.section("poster") or layout.section("cards")
-        return tuple(float(d) for d in settings.get("densities", [1]))
+        return tuple(float(d) for d in _settings(layout).get("densities", [1]))
+
+    def format_for(self, layout) -> str:
+        return self.format or str(_settings(layout).get("format", "png"))
+
+
+def _settings(layout) -> dict[str, Any]:
+    return layout.section("poster") or layout.section("cards")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ..layout import Layout
 from ..model import Report
 from ..render import glyph_texts, template_context, typeset
 from ..template import render_html
-from .autoheight import AutoHeight, lay_out_auto_height
+from .autoheight import MAX_PDF_HEIGHT, AutoHeight, lay_out_auto_height
 from .content import condense, credit_line, poster_alt, poster_blocks
 from .output import SocialImage, SocialOptions, SocialResult
 from .pages import element_boxes, text_extents
@@ -90,7 +90,7 @@ def poster_images(poster: PosterLayout, pdf: bytes, preset: Preset, layout: Layo
     densities = options.densities_for(layout)
     for density in densities:
         full = render_page(document[0], density)
-        master = RasterOptions(density=density, format=options.format, png_effort=options.png_effort)
+        master = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort)
         images.append(SocialImage(
             name=f"{layout.name}@{density:g}x", raster=encode_image(full, master), preset=preset.name,
             density=density, alt=poster_alt(poster.alt_blocks), kind="poster",
@@ -101,7 +101,7 @@ def poster_images(poster: PosterLayout, pdf: bytes, preset: Preset, layout: Layo
 
 
 def _segments(full, cuts, blocks, poster, preset, layout, options, density) -> list[SocialImage]:
-    budget = RasterOptions(density=density, format=options.format, png_effort=options.png_effort,
+    budget = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
                            byte_budget=preset.byte_budget)
     count = len(cuts) - 1
     result = []
@@ -124,8 +124,14 @@ def build_poster(report: Report, layout: Layout, options: SocialOptions | None =
     poster = lay_out_poster(report, layout, preset, options)
     pdf = poster.auto.document.write_pdf()
     images = poster_images(poster, pdf, preset, layout, options)
-    return SocialResult(
+    result = SocialResult(
         layout=layout.name, preset=preset.name, pdf=pdf, pdf_name=f"{layout.name}.pdf", images=images,
         html=poster.html, height_css=poster.auto.height, width_css=poster.auto.width,
         alt=poster_alt(poster.alt_blocks),
     )
+    if poster.auto.height > MAX_PDF_HEIGHT:
+        result.warnings.append(
+            f"{result.pdf_name}: {poster.auto.height} px tall; Acrobat opens pages up to {MAX_PDF_HEIGHT} px "
+            "(the PNGs and segments are unaffected)"
+        )
+    return result
