@@ -123,7 +123,7 @@ def _draw(spec: ChartSpec) -> str:
 def _figure(spec: ChartSpec, plt):
     rows = len(spec.pairs)
     width_in = spec.width_mm / 25.4
-    row_height_in = 0.24 * spec.font_size_pt / 7.5
+    row_height_in = 0.24
     figure, axes = plt.subplots(figsize=(width_in, rows * row_height_in + 0.3))
     figure.subplots_adjust(left=0.30, right=0.86, top=1 - 0.24 / (rows * row_height_in + 0.3), bottom=0.02)
     scale = max(max(p.result, p.target) for p in spec.pairs)
@@ -133,14 +133,14 @@ def _figure(spec: ChartSpec, plt):
         axes.barh(y + bar / 2 + 0.02, pair.result / scale, height=bar, color=PLACEHOLDERS["grey"], linewidth=0)
         axes.barh(y - bar / 2 - 0.02, pair.target / scale, height=bar, color=PLACEHOLDERS["red"], linewidth=0)
         axes.text(pair.result / scale + 0.015, y + bar / 2 + 0.02, pair.result_text, va="center",
-                  color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt * 0.95)
+                  color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt)
         axes.text(pair.target / scale + 0.015, y - bar / 2 - 0.02, pair.target_text, va="center",
-                  color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt * 0.95, fontweight="bold")
+                  color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt, fontweight="bold")
         axes.text(-0.03, y, pair.label, ha="right", va="center", color=PLACEHOLDERS["ink"],
                   fontsize=spec.font_size_pt)
-    axes.text(0, rows - 0.35, f"■ {spec.result_year}年完成", color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt * 0.9,
+    axes.text(0, rows - 0.35, f"■ {spec.result_year}年完成", color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt,
               va="bottom")
-    axes.text(0.42, rows - 0.35, f"■ {spec.target_year}年目标", color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt * 0.9,
+    axes.text(0.42, rows - 0.35, f"■ {spec.target_year}年目标", color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt,
               va="bottom", fontweight="bold")
     axes.set_xlim(0, 1.0)
     axes.set_ylim(-0.6, rows - 0.4)
