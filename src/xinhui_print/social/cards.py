@@ -15,7 +15,7 @@ from typing import Any
 import weasyprint
 
 from ..errors import BuildError
-from ..export.raster import RasterOptions, encode_image, open_pdf, render_page
+from ..export.raster import RasterOptions
 from ..fonts import check_glyphs
 from ..layout import Layout
 from ..model import Report, plain_text
@@ -28,7 +28,7 @@ from .pages import lay_out_at
 from .plan import Card, cover_only, plan_cards
 from .presets import Preset, card_preset
 from .qr import qr_svg
-from .workers import measure_all, worker_count
+from .workers import measure_all, raster_pages, run_all, worker_count
 
 
 @dataclass
@@ -151,20 +151,29 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
 
 def card_images(report: Report, cards: list[Card], pdf: bytes, layout: Layout, preset: Preset,
                 options: SocialOptions) -> list[SocialImage]:
-    document = open_pdf(pdf)
+    """Every card at every density; the pages of each density are split between the workers."""
     total = len(cards)
-    images = []
+    jobs, keys = [], []
     for density in options.densities_for(layout):
         raster = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
                                byte_budget=preset.byte_budget)
-        for index, card in enumerate(cards):
-            name = f"{layout.name}-{preset.name}@{density:g}x-{index + 1:02d}of{total:02d}"
-            images.append(SocialImage(
-                name=name, raster=encode_image(render_page(document[index], density), raster, index),
-                preset=preset.name, density=density, alt=card_alt(report, card, index + 1, total),
-                kind="card", card=index + 1,
-            ))
-    return images
+        for part in _halves(list(range(total)), worker_count()):
+            jobs.append((pdf, part, density, raster))
+            keys += [(density, index) for index in part]
+    rasters = [image for result in run_all(raster_pages, jobs) for image in result]
+    return [
+        SocialImage(
+            name=f"{layout.name}-{preset.name}@{density:g}x-{index + 1:02d}of{total:02d}", raster=raster,
+            preset=preset.name, density=density, alt=card_alt(report, cards[index], index + 1, total),
+            kind="card", card=index + 1,
+        )
+        for (density, index), raster in zip(keys, rasters)
+    ]
+
+
+def _halves(indexes: list[int], parts: int) -> list[list[int]]:
+    size = max(1, -(-len(indexes) // max(1, parts)))
+    return [indexes[i : i + size] for i in range(0, len(indexes), size)]
 
 
 def build_cards(report: Report, layout: Layout, preset_name: str | None = None,

@@ -7,6 +7,7 @@ lossless master, no byte budget) and, when the poster is taller than
 ``[poster] segment_max_height``, numbered slices cut at block boundaries, each
 held to the preset's byte budget (WeChat: < 1 MB).  Slices are made at the
 lowest density asked for: WeChat shows article images at most 1080 px wide.
+Each density is rasterised and encoded on a worker (:mod:`.workers`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PIL import Image
-
-from ..export.raster import RasterOptions, encode_image, open_pdf, render_page
+from ..export.raster import RasterOptions
 from ..fonts import check_glyphs
 from ..layout import Layout
 from ..model import Report
@@ -29,6 +28,7 @@ from .pages import element_boxes, text_extents
 from .presets import Preset, get_preset
 from .qr import qr_svg
 from .segments import cut_positions, segment_names
+from .workers import raster_page, run_all
 
 
 @dataclass
@@ -75,46 +75,44 @@ def lay_out_poster(report: Report, layout: Layout, preset: Preset, options: Soci
     return PosterLayout(html, auto, blocks)
 
 
-def _slice(image: Image.Image, top: float, bottom: float, density: float) -> Image.Image:
-    return image.crop((0, round(top * density), image.width, round(bottom * density)))
-
-
 def poster_images(poster: PosterLayout, pdf: bytes, preset: Preset, layout: Layout, options: SocialOptions) -> list[SocialImage]:
-    """The full poster per density, plus segments when it is taller than the limit."""
-    document = open_pdf(pdf)
+    """The full poster per density, plus segments when it is taller than the limit.
+
+    Each density is rasterised and encoded as one job; jobs run on the workers."""
     page = poster.page
     max_height = float(poster_settings(layout).get("segment_max_height", 4000))
-    cuts = cut_positions(poster.auto.height, element_boxes(page, "data-block"), text_extents(page), max_height)
     blocks = element_boxes(page, "data-block")
-    images: list[SocialImage] = []
+    cuts = cut_positions(poster.auto.height, blocks, text_extents(page), max_height)
+    slices = list(zip(cuts, cuts[1:])) if len(cuts) > 2 else []
     densities = options.densities_for(layout)
+    image_format = options.format_for(layout)
+    jobs = []
     for density in densities:
-        full = render_page(document[0], density)
-        master = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort)
+        master = RasterOptions(density=density, format=image_format, png_effort=options.png_effort)
+        sliced = RasterOptions(density=density, format=image_format, png_effort=options.png_effort,
+                               byte_budget=preset.byte_budget)
+        # slices for WeChat at the lowest density only: it shows article images at most 1080 px wide
+        jobs.append((pdf, 0, density, master, slices if density == min(densities) else [], sliced))
+    images: list[SocialImage] = []
+    for density, (full, *parts) in zip(densities, run_all(raster_page, jobs)):
         images.append(SocialImage(
-            name=f"{layout.name}@{density:g}x", raster=encode_image(full, master), preset=preset.name,
-            density=density, alt=poster_alt(poster.alt_blocks), kind="poster",
+            name=f"{layout.name}@{density:g}x", raster=full, preset=preset.name, density=density,
+            alt=poster_alt(poster.alt_blocks), kind="poster",
         ))
-        if len(cuts) > 2 and density == min(densities):  # slices for WeChat: 1080 px wide is enough
-            images += _segments(full, cuts, blocks, poster, preset, layout, options, density)
+        images += _segments(parts, slices, blocks, poster, preset, layout, density)
     return images
 
 
-def _segments(full, cuts, blocks, poster, preset, layout, options, density) -> list[SocialImage]:
-    budget = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
-                           byte_budget=preset.byte_budget)
-    count = len(cuts) - 1
-    result = []
-    for index, (top, bottom) in enumerate(zip(cuts, cuts[1:]), start=1):
-        names = segment_names(blocks, top, bottom)
-        result.append(SocialImage(
-            name=f"{layout.name}@{density:g}x-{index:02d}of{count:02d}",
-            raster=encode_image(_slice(full, top, bottom, density), budget, index - 1),
-            preset=preset.name, density=density, kind="segment",
-            alt=poster_alt(poster.alt_blocks, (index, count), names), segment=(index, count),
-            top=top, bottom=bottom,
-        ))
-    return result
+def _segments(parts, slices, blocks, poster, preset, layout, density) -> list[SocialImage]:
+    count = len(parts)
+    return [
+        SocialImage(
+            name=f"{layout.name}@{density:g}x-{index:02d}of{count:02d}", raster=raster, preset=preset.name,
+            density=density, kind="segment", segment=(index, count), top=top, bottom=bottom,
+            alt=poster_alt(poster.alt_blocks, (index, count), segment_names(blocks, top, bottom)),
+        )
+        for index, (raster, (top, bottom)) in enumerate(zip(parts, slices), start=1)
+    ]
 
 
 def build_poster(report: Report, layout: Layout, options: SocialOptions | None = None) -> SocialResult:

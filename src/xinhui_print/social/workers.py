@@ -70,3 +70,36 @@ def measure_all(jobs: list[tuple[str, float, float, str | None, int]]) -> list[l
     from ..typeset.weasyprint_hook import is_installed
 
     return workers.starmap(measure_html, [(*job, is_installed()) for job in jobs])
+
+
+# ---------------------------------------------------------------- rasterising
+
+
+def raster_page(pdf: bytes, index: int, density: float, master, slices=(), slice_options=None) -> list:
+    """One page at one density → [full image, *slices] as RasterImages (runs in a worker).
+
+    ``slices`` are (top, bottom) CSS px bands encoded with ``slice_options``."""
+    from ..export.raster import encode_image, open_pdf, render_page
+
+    image = render_page(open_pdf(pdf)[index], density)
+    results = [encode_image(image, master, index)]
+    for number, (top, bottom) in enumerate(slices):
+        band = image.crop((0, round(top * density), image.width, round(bottom * density)))
+        results.append(encode_image(band, slice_options, number))
+    return results
+
+
+def raster_pages(pdf: bytes, indexes: list[int], density: float, options) -> list:
+    """Several pages at one density → RasterImages (runs in a worker)."""
+    from ..export.raster import encode_image, open_pdf, render_page
+
+    document = open_pdf(pdf)
+    return [encode_image(render_page(document[i], density), options, i) for i in indexes]
+
+
+def run_all(function, jobs: list[tuple]) -> list:
+    """``[function(*job) for job in jobs]``, on the workers when there are several jobs."""
+    workers = pool() if len(jobs) > 1 else None
+    if workers is None:
+        return [function(*job) for job in jobs]
+    return workers.starmap(function, jobs)
