@@ -58,7 +58,7 @@ def test_overflow_shrinks_then_continues(overflow_set):
     assert not many_items[-1].continues
     assert sum(c.items for c in many_items) == 40
     notes = "\n".join(overflow_set.notes())
-    assert "continued on the next card" in notes and "text shrunk" in notes
+    assert "continues on card" in notes and "shrunk 34→" in notes and "（续） of card" in notes
 
 
 def test_overflow_never_clips_every_item_is_in_the_pdf_text(overflow_set, overflow_report):

@@ -82,14 +82,15 @@ class CardReport:
         return self.font_px < self.base_px
 
     def describe(self) -> str:
-        parts = [f"card {self.index} ({self.kind}) {self.title}"]
+        """One console line, e.g. ``card 6 01 坚持制造业当家（续）: shrunk 34→28 px, continues on card 7``."""
+        parts = []
         if self.shrunk:
-            parts.append(f"text shrunk {self.base_px:g} → {self.font_px:g} px")
+            parts.append(f"shrunk {self.base_px:g}→{self.font_px:g} px")
         if self.continued:
-            parts.append("continues the previous card （续）")
+            parts.append(f"（续） of card {self.index - 1}")
         if self.continues:
-            parts.append("continued on the next card")
-        return ": ".join([parts[0], ", ".join(parts[1:]) or "fits"])
+            parts.append(f"continues on card {self.index + 1}")
+        return f"card {self.index} {self.title}: {', '.join(parts) or 'fits'}"
 
     def as_json(self) -> dict[str, Any]:
         return {

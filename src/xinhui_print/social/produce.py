@@ -34,12 +34,24 @@ def card_presets(job: Any) -> list[str]:
 def write_result(job: Any, result: SocialResult) -> None:
     for name, data, format_, fields in files(result):
         job.manifest.add_file(name, data, job.layout.name, ROLE, format_, **fields)
-    images = [image for image in result.images]
-    sizes = ", ".join(f"{image.filename} {image.raster.bytes / 1000:.0f} kB" for image in images[:3])
-    more = f" … (+{len(images) - 3})" if len(images) > 3 else ""
-    job.log(f"{result.pdf_name}: {len(images)} images ({sizes}{more})")
+    job.log(summary(result))
     for line in result.notes():
         job.log(f"  {line}")
+
+
+def summary(result: SocialResult) -> str:
+    """``cards-xhs.pdf + 17 png: 1080×1440 @1x, 63–281 kB (2.9 MB)``."""
+    images = result.images
+    if not images:
+        return result.pdf_name
+    sizes = sorted({f"{i.raster.width_px}×{i.raster.height_px} @{i.density:g}x" for i in images
+                    if i.kind != "segment"})
+    kinds = sorted({i.raster.format for i in images})
+    smallest, largest = min(i.raster.bytes for i in images), max(i.raster.bytes for i in images)
+    segments = sum(i.kind == "segment" for i in images)
+    extra = f", {segments} segments" if segments else ""
+    return (f"{result.pdf_name} + {len(images)} {'/'.join(kinds)}: {', '.join(sizes)}{extra}, "
+            f"{smallest / 1000:.0f}–{largest / 1000:.0f} kB ({sum(i.raster.bytes for i in images) / 1e6:.1f} MB)")
 
 
 def produce_poster(job: Any) -> None:
