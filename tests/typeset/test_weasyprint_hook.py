@@ -111,3 +111,25 @@ def test_latin_space_margin_dropped_at_line_start(tmp_path):
     assert rows[1][0]["x0"] == pytest.approx(rows[0][0]["x0"], abs=0.05)
     gap = rows[1][3]["x0"] - rows[1][2]["x1"]
     assert gap == pytest.approx(2.5, abs=0.3)  # ¼ em between P and 强 inside the line
+
+
+def test_word_joiner_carries_no_letter_spacing(tmp_path):
+    """Letter-spaced Chinese with the stage's no-break joiners extracts without spaces."""
+    import subprocess
+
+    from weasyprint import HTML
+
+    from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
+
+    install_justification()
+    html = typeset_html(
+        '<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">'
+        '<p style="letter-spacing: 0.3em">江门日报</p>'
+        '<p style="letter-spacing: 0.06em">数读2023年新会区政府工作报告</p></body></html>',
+        TypesetOptions(),
+    )
+    assert "\u2060" in html  # the stage did bind the figure and the last two characters
+    pdf = tmp_path / "spaced.pdf"
+    HTML(string=html).write_pdf(pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.split() == ["江门日报", "数读2023年新会区政府工作报告"]

@@ -16,6 +16,10 @@ Contract
   letter spacing, at most ``max gap`` em per gap, the rest on word spaces.
   Other lines go to WeasyPrint's own ``justify_line`` unchanged.
 
+and wraps ``weasyprint.text.line_break.Layout.set_text`` so that the stage's
+invisible no-break joiner (U+2060) never carries CSS letter spacing (it would
+double the gap it sits in, and pdftotext would read a space there).
+
 Nothing is inserted into the text: the text boxes are laid out again with Pango
 attributes (the same mechanism as CSS ``letter-spacing``), so line breaks and
 the PDF text stream stay as they were.  Internals relied on: ``Layout`` (its
@@ -76,7 +80,7 @@ def check_internals() -> None:
     }
     for label, (owner, name, parameters) in expected.items():
         function = getattr(owner, name, None)
-        if function in (_text_align, _justify_line):
+        if function in (_text_align, _justify_line, _set_text):
             function = _original[name]  # already installed: check what we replaced
         if function is None or list(inspect.signature(function).parameters) != parameters:
             raise UnsupportedWeasyPrintError(
@@ -97,8 +101,10 @@ def install_justification() -> None:
     check_internals()
     _original["text_align"] = inline.text_align
     _original["justify_line"] = inline.justify_line
+    _original["set_text"] = line_break.Layout.set_text
     inline.text_align = _text_align
     inline.justify_line = _justify_line
+    line_break.Layout.set_text = _set_text
 
 
 def uninstall_justification() -> None:
@@ -106,6 +112,7 @@ def uninstall_justification() -> None:
     if is_installed():
         inline.text_align = _original["text_align"]
         inline.justify_line = _original["justify_line"]
+        line_break.Layout.set_text = _original["set_text"]
 
 
 def is_installed() -> bool:
@@ -409,6 +416,30 @@ def _place(box, spacing: _Spacing, x: float, previous: list) -> float:
         box.translate(x, 0)
         previous[0] = "\ufffc"
     return x
+
+
+# --- word joiners carry no letter spacing ---------------------------------------------
+
+WORD_JOINER = "\u2060"
+
+
+def _set_text(self, text, justify=False):
+    """WeasyPrint's ``set_text``; then U+2060 (the stage's no-break joiner) gets no letter spacing.
+
+    CSS ``letter-spacing`` would otherwise give the invisible joiner its own
+    spacing, doubling the gap it sits in (and pdftotext would read a space).
+    """
+    _original["set_text"](self, text, justify)
+    if WORD_JOINER not in self.text or self.style["letter_spacing"] == "normal":
+        return
+    attrs = pango.pango_layout_get_attributes(self.layout)
+    offsets = [0, *accumulate(len(char.encode()) for char in self.text)]
+    for index, char in enumerate(self.text):
+        if char == WORD_JOINER:
+            attr = pango.pango_attr_letter_spacing_new(0)
+            attr.start_index, attr.end_index = offsets[index], offsets[index + 1]
+            pango.pango_attr_list_change(attrs, attr)
+    pango.pango_layout_set_attributes(self.layout, attrs)
 
 
 __all__ = [
