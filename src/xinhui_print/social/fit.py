@@ -12,9 +12,12 @@ a card that needs more than one page overflows.  Per card the result is:
 4. no block fits beside the header even at the floor size → :class:`FitError`
    naming the card and the text.
 
-Text height only grows with the font size, so the floor size is probed first:
-a card that overflows there overflows at every size, and long chapters are
-split without ever being laid out at the base size.
+Text height only grows with the font size.  Long cards are probed at the
+floor size first (one that overflows there overflows at every size, so long
+chapters are split without ever being laid out at the base size); short cards
+at the base size first (they usually fit there and are settled in one round).
+A card that fits at the floor but not at the base gets the largest whole-px
+size in between that fits (binary search).
 
 Probes are batched: every round lays out all cards still in question in one
 document (``lay_out(cards) -> Document``), so a set takes a handful of
@@ -44,7 +47,11 @@ size that stays readable without zooming (the base, 34 px, reads as ~12 pt)."""
 BASE_PX = 34
 
 FIRST_PREFIX = 16
-"""Blocks in the first floor probe of a card (more than any card holds at the floor size)."""
+"""Blocks in the first floor probe of a long card (more than any card holds at the floor size)."""
+
+SHORT_CARD_BLOCKS = 8
+"""Cards with at most this many blocks (cover, KPIs, targets, closing) are tried at the
+base size first."""
 
 
 class FitError(BuildError):
@@ -56,12 +63,13 @@ LayOut = Callable[[list[Card]], weasyprint.Document]
 
 @dataclass
 class _Probe:
+    """One probe of one card: the card at ``size``; ``low``/``high`` bound the search."""
+
     card: Card
     size: float
-    state: str  # "floor" → "base" → "search"
-    low: float = 0  # largest size known to fit (search)
-    high: float = 0  # smallest size known to overflow (search)
-    prefix: int | None = None  # floor probes: lay out only this many leading blocks
+    low: float | None = None  # largest size known to fit
+    high: float | None = None  # smallest size known to overflow
+    prefix: int | None = None  # floor probes of long cards: only this many leading blocks
 
     def probe_card(self) -> Card:
         blocks = self.card.blocks if self.prefix is None else self.card.blocks[: self.prefix]
@@ -142,42 +150,43 @@ def fit_cards(cards: list[Card], measure: Measure, base: float = BASE_PX, floor:
 
     ``measure`` lays out a round of probe cards (see :func:`measuring`)."""
     slots: list[list[Card]] = [[] for _ in cards]  # fitted cards per planned card
-    active = {i: _Probe(c, floor, "floor", prefix=FIRST_PREFIX) for i, c in enumerate(cards)}
+    active = {i: _first_probe(card, base, floor) for i, card in enumerate(cards)}
     while active:
         keys = sorted(active)
-        results = measure([active[k].probe_card() for k in keys])
+        results = measure([active[key].probe_card() for key in keys])
         for key, (pages, whole) in zip(keys, results):
-            follow = _advance(active.pop(key), pages, whole, slots[key], base, floor)
+            follow = _advance(active.pop(key), pages == 1, whole, slots[key], base, floor)
             if follow is not None:
                 active[key] = follow
     return [card for slot in slots for card in slot]
 
 
-def _advance(probe: _Probe, pages: int, whole: int, done: list[Card], base: float, floor: float) -> _Probe | None:
-    """One probe's result → the next probe for that card chain, or None when finished."""
-    fits = pages == 1
-    card = probe.card
-    if probe.state == "base":  # the floor fits: try the base size, then search in between
-        if fits:
-            done.append(replace(card, font_px=base))
-            return None
-        return _search(card, floor, base, done)
-    if probe.state == "floor":
-        if fits and probe.partial:  # the prefix fits: try again with every block
-            return _Probe(card, floor, "floor")
-        if fits:
-            return _Probe(card, base, "base", low=floor, high=base + 1)
+def _first_probe(card: Card, base: float, floor: float) -> _Probe:
+    if len(card.blocks) <= SHORT_CARD_BLOCKS:
+        return _Probe(card, base)
+    return _Probe(card, floor, prefix=FIRST_PREFIX)
+
+
+def _advance(probe: _Probe, fits: bool, whole: int, done: list[Card], base: float, floor: float) -> _Probe | None:
+    """One probe's result → the card's next probe, or None when it is settled."""
+    card, size = probe.card, probe.size
+    if size == floor and not fits:  # too long even at the floor: continue on a （续） card
         return _split(card, whole, done, floor)
-    low, high = (probe.size, probe.high) if fits else (probe.low, probe.size)
-    return _search(card, low, high, done)
-
-
-def _search(card: Card, low: float, high: float, done: list[Card]) -> _Probe | None:
+    if probe.partial:  # the floor prefix fits: try again with every block
+        return _Probe(card, floor)
+    low = size if fits else probe.low
+    high = probe.high if fits else size
+    if fits and size == base:
+        done.append(replace(card, font_px=base))
+        return None
+    if low is None:  # overflowed at the base size, floor not tried yet
+        return _Probe(card, floor, low, high)
+    if high is None:  # fits at the floor, base not tried yet
+        return _Probe(card, base, low, high)
     if high - low <= 1:
         done.append(replace(card, font_px=low))
         return None
-    middle = float((low + high) // 2)
-    return _Probe(card, middle, "search", low, high)
+    return _Probe(card, float((low + high) // 2), low, high)
 
 
 def _split(card: Card, count: int, done: list[Card], floor: float) -> _Probe:
@@ -187,4 +196,4 @@ def _split(card: Card, count: int, done: list[Card], floor: float) -> _Probe:
         raise _fixed_content_error(card.with_blocks(()), floor)
     done.append(card.with_blocks(card.blocks[:count], font_px=floor, continues=True))
     rest = card.with_blocks(card.blocks[count:], continued=True, continues=False)
-    return _Probe(rest, floor, "floor", prefix=count + count // 2 + 1)
+    return _Probe(rest, floor, prefix=count + count // 2 + 1)
