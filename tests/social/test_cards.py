@@ -144,3 +144,11 @@ def test_jpeg_cards_on_request(small_report, cards_layout):
     result = build_cards(small_report, cards_layout, "ig", SocialOptions(format="jpeg"))
     assert all(image.raster.format == "jpeg" and image.filename.endswith(".jpg") for image in result.images)
     assert all(Image.open(io.BytesIO(image.raster.data)).format == "JPEG" for image in result.images)
+
+
+def test_workers_and_serial_give_identical_bytes(small_report, cards_layout, monkeypatch):
+    parallel = build_cards(small_report, cards_layout, "xhs")
+    monkeypatch.setenv("XINHUI_WORKERS", "1")
+    serial = build_cards(small_report, cards_layout, "xhs")
+    assert parallel.pdf == serial.pdf
+    assert [i.raster.data for i in parallel.images] == [i.raster.data for i in serial.images]

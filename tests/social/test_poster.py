@@ -125,3 +125,10 @@ def test_alt_text_states_the_numbers(seed_poster, seed_report):
     assert "7.5%以上" in alt and "来源：2023年新会区政府工作报告" in alt
     segment_alts = [s.alt for s in seed_poster.images if s.kind == "segment"]
     assert segment_alts[0].startswith("数读长图第1段")
+
+
+def test_qr_code_in_the_footer_when_asked_for(small_report, poster_layout):
+    result = build_poster(small_report, poster_layout, SocialOptions(densities=(1,), qr_url="https://example.com/a"))
+    assert result.html.count('class="qr"') == 1 and "扫码阅读全文" in result.html
+    plain = build_poster(small_report, poster_layout, SocialOptions(densities=(1,)))
+    assert 'class="qr"' not in plain.html
