@@ -129,6 +129,6 @@ def test_alt_text_states_the_numbers(seed_poster, seed_report):
 
 def test_qr_code_in_the_footer_when_asked_for(small_report, poster_layout):
     result = build_poster(small_report, poster_layout, SocialOptions(densities=(1,), qr_url="https://example.com/a"))
-    assert result.html.count('class="qr"') == 1 and "扫码阅读全文" in result.html
+    assert result.html.count('class="qr"') == 1 and "扫码阅读" in result.html
     plain = build_poster(small_report, poster_layout, SocialOptions(densities=(1,)))
     assert 'class="qr"' not in plain.html
