@@ -9,9 +9,10 @@ WeasyPrint ``Document``) and a :class:`RasterOptions`; output is one
    (``round(css_px × density)``) and pdfium scales the page to exactly that size,
    so a 1080 px wide page gives exactly 1080 (1×) or 2160 (2×) pixels, never 1081.
    Pixels are 8-bit RGB on an opaque white background (no alpha).
-2. **Encode** losslessly as PNG with pyoxipng, tagged sRGB with the 13-byte
-   ``sRGB`` chunk (rendering intent perceptual), or as JPEG (4:4:4, sRGB ICC
-   profile embedded) when asked for.
+2. **Encode** losslessly as 8-bit RGB PNG tagged sRGB with the 13-byte ``sRGB``
+   chunk (rendering intent perceptual): with pyoxipng (``balanced``, ``max``) or,
+   for big images where time matters, with zlib deflating bands of rows in
+   parallel threads (``fast``); or as JPEG (4:4:4, sRGB ICC embedded) when asked.
 3. **Fit the byte budget** (e.g. WeChat's 1 MB for article images): when the
    lossless PNG is too big, fall back to a 256-colour palette PNG, then to JPEG
    at decreasing quality.  Every fallback is recorded in ``RasterImage.fallback``
