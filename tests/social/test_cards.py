@@ -152,3 +152,27 @@ def test_workers_and_serial_give_identical_bytes(small_report, cards_layout, mon
     serial = build_cards(small_report, cards_layout, "xhs")
     assert parallel.pdf == serial.pdf
     assert [i.raster.data for i in parallel.images] == [i.raster.data for i in serial.images]
+
+
+def _without(data: dict, *keys: str) -> dict:
+    return {key: value for key, value in data.items() if key not in keys}
+
+
+@pytest.mark.parametrize("variant", ["no-review-no-targets", "targets-without-pairs", "no-chapters"])
+def test_partial_reports_still_make_a_set_and_a_poster(variant, cards_layout, poster_layout):
+    from xinhui_print.social import build_poster
+
+    data = report_data([chapter(1, ["没有数字的条目"])])
+    if variant == "no-review-no-targets":
+        data = _without(data, "review", "targets")
+    elif variant == "targets-without-pairs":
+        data["targets"] = {"title": "目标", "items": [{"label": "别的指标", "verb": "增长", "figure": "3%"}]}
+    else:
+        data["chapters"] = []
+    report = Report.model_validate(data)
+    cards = build_cards(report, cards_layout, "xhs")
+    assert cards.cards[0].kind == "cover" and cards.cards[-1].kind == "closing"
+    assert "chart" not in [b.kind for c in cards.cards for b in []]  # planned without a chart block
+    assert len(pdf_page_texts(cards.pdf)) == len(cards.cards)
+    poster = build_poster(report, poster_layout, SocialOptions(densities=(1,)))
+    assert poster.images[0].raster.width_px == 1080

@@ -89,12 +89,12 @@ def make_renderer(report: Report, layout: Layout, preset: Preset, options: Socia
     return CardRenderer(report, layout, preset, context, credit_line(report, settings.get("maker", "")), qr_url)
 
 
-def planned(report: Report, layout: Layout, preset: Preset) -> list[Card]:
+def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True) -> list[Card]:
     settings = card_settings(layout)
     base = float(settings.get("base_px", BASE_PX))
     if preset.cover_only:
         return cover_only(report, base)
-    return plan_cards(report, base, int(settings.get("kpis_per_card", 3)))
+    return plan_cards(report, base, int(settings.get("kpis_per_card", 3)), with_chart)
 
 
 def card_reports(cards: list[Card], base: float) -> list[CardReport]:
@@ -140,7 +140,8 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
-    cards = fit_cards(planned(report, layout, preset), renderer.measure, base, floor)
+    with_chart = "results_vs_targets" in renderer.context.charts  # no chart without paired figures
+    cards = fit_cards(planned(report, layout, preset, with_chart), renderer.measure, base, floor)
     renderer.total = len(cards)
     html = renderer.html(cards)
     document = lay_out_at(html, preset.width, preset.height, layout.path)
