@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Indicator, Report, plain_text
+from ..model import Report, plain_text
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,3 @@ def plan_cards(report: Report, base_px: float, kpis_per_card: int = 3, with_char
 def cover_only(report: Report, base_px: float) -> list[Card]:
     """A single title card (WeChat article cover)."""
     return plan_cards(report, base_px)[:1]
-
-
-def indicator_text(indicator: Indicator) -> str:
-    return plain_text(indicator.text)
