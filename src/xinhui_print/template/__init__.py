@@ -6,6 +6,7 @@ comes from the filters below (figures, emphasis).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,17 @@ def figure_html(figure: Figure | None, class_: str = "kpi-fig") -> Markup:
     )
 
 
+_CLAUSE_BREAK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def title_lines(title: str) -> list[str]:
+    """A two-clause Chinese headline (``乘势而上加速奔跑 开局之年再上台阶``) → its clauses.
+
+    Only a space between Chinese characters separates lines; Latin titles stay whole.
+    """
+    return [part for part in _CLAUSE_BREAK.split(title.strip()) if part]
+
+
 def chinese_numeral(number: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二 (chapter and section numbers up to 99)."""
     if number < 0 or number > 99:
@@ -82,7 +94,8 @@ def environment(layout: Layout) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(rich=rich, figure=figure_html, cn=chinese_numeral, two=lambda n: f"{int(n):02d}")
+    env.filters.update(rich=rich, figure=figure_html, cn=chinese_numeral, title_lines=title_lines,
+                       two=lambda n: f"{int(n):02d}")
     return env
 
 
