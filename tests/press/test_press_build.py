@@ -158,3 +158,13 @@ def test_job_sheet(press_build):
     assert files[press["path"]]["trim_mm"] == [148.0, 210.0]
     text = (folder / "jobsheet.txt").read_text(encoding="utf-8")
     assert press["sha256"] in text and "FOGRA39" in text and "148 × 210 mm" in text
+
+
+@pytest.mark.parametrize("profile", ["sheetcmyk-cmyk", "shop-cn"])
+def test_booklet_press_file_passes_preflight(press_build, profile):
+    """Issue 5: the project's own press output passes the GWG variant and the shop profile."""
+    from xinhui_print.preflight import preflight
+
+    folder, _ = press_build
+    report = preflight(folder / "booklet-a5-press.pdf", profile)
+    assert [f for f in report.findings if f.severity == "error"] == []
