@@ -1,12 +1,12 @@
 """Measured quality of real renders: the seed article and the synthetic report, A5 column.
 
-Target of issue 6 is ≥ 98 % flush lines.  Measured (max gap 0.095 em, drawn
-gaps kept ≤ 0.1 em so pdftotext reads no spaces): seed 97.6 % (2 of 85 short),
-synthetic 84.9 %; the rest are lines before a long unbreakable figure
-(``50万平方米以上，``, ``2020年10月20日``) or a widow binding, where the hole
-exceeds what 0.095 em per gap can fill and nothing can be pushed in.  The
-thresholds below lock in the measured level so that regressions fail; they are
-below the issue's 98 % target, which is not met yet.
+Target of issue 6 is >= 98 % flush lines; the floors are that bar.  Measured
+with the paragraph line planner (earlier lines end sooner so long figures fit,
+push-in with half-width marks, breaks before “ and after ”): seed 98.8 %,
+synthetic 98.0 % (table cells measured against the cell, not the page column).
+The remaining short lines sit before tokens longer than the slack a paragraph
+can absorb at 0.095 em per gap (``50万平方米以上，`` after a list item's first
+line, narrow table cells).
 """
 
 import re
@@ -19,7 +19,7 @@ from xinhui_print.typeset.chars import CJK_CLASS
 from xinhui_print.typeset.measure import extraction_spaces, joined_lines, measure_pdf, pdftotext
 from xinhui_print.typeset.specimen import a5_columns
 
-FLUSH_FLOOR = {"seed": 0.97, "synthetic": 0.84}
+FLUSH_FLOOR = {"seed": 0.98, "synthetic": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_extracted_text_has_no_inserted_spaces(renders, name):
     html, pdf = renders[name]
     text = pdftotext(pdf)
     body = re.sub(r"<(style|title)[^>]*>.*?</\1>", "", html, flags=re.S)
-    body = body.replace("\u2060", "")  # word joiners are empty glyphs: never in the PDF text
+    body = body.replace("\u2060", "").replace("\u200b", "")  # empty glyphs: never in the PDF text
     paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", body)]
     joined = joined_lines(text)
     missing = [p for p in paragraphs if p.replace("&amp;", "&") not in joined]

@@ -18,14 +18,27 @@ def body_of(html: str) -> str:
 
 
 WJ = "\u2060"  # word joiner: binds figures and widows, an empty glyph in the PDF
+ZWSP = "\u200b"  # zero-width space: a break next to quotes (clreq), an empty glyph in the PDF
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", body_of(html)).replace(WJ, "")
+    return re.sub(r"<[^>]+>", "", body_of(html)).replace(WJ, "").replace(ZWSP, "")
 
 
 def without_stage_markup(html: str) -> str:
-    return re.sub(r'<span class="xh-[^"]*">|</span>', "", body_of(html)).replace(WJ, "")
+    body = re.sub(r'<span class="xh-[^"]*">|</span>', "", body_of(html))
+    return body.replace(WJ, "").replace(ZWSP, "")
+
+
+def test_breaks_allowed_before_opening_and_after_closing_quotes():
+    """Pango 1.50 forbids breaks on both sides of “ ”; Chinese rules allow them
+    before “ and after ” (never an opening quote at a line end, a closing one at a start)."""
+    out = re.sub(r"<[^>]+>", "", body_of(typeset_html(doc("<p>深化“放管服”改革，“公开”。</p>"))))
+    assert out.replace(WJ, "") == f"深化{ZWSP}“放管服”{ZWSP}改革，{ZWSP}“公开”。"
+    heading = body_of(typeset_html(doc("<h2>深化“放管服”改革</h2>")))
+    assert ZWSP not in heading
+    off = typeset_html(doc("<p>深化“放管服”改革</p>"), TypesetOptions(quote_breaks=False))
+    assert ZWSP not in off
 
 
 def test_ascii_punctuation_inside_chinese_becomes_full_width():

@@ -133,3 +133,18 @@ def test_word_joiner_carries_no_letter_spacing(tmp_path):
     HTML(string=html).write_pdf(pdf)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.split() == ["江门日报", "数读2023年新会区政府工作报告"]
+
+
+def test_changed_line_splitting_signature_is_refused(monkeypatch):
+    """The line planner caps split_inline_box's max_x: a changed signature must fail loudly."""
+    hook.uninstall_justification()
+    monkeypatch.setattr(inline, "split_inline_box", lambda context, box, max_x: None)
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match="changed inline.split_inline_box"):
+        hook.install_justification()
+
+
+def test_planner_structs_are_declared():
+    from weasyprint.text.ffi import ffi
+
+    for struct, members in hook._STRUCTS.items():
+        assert members <= {name for name, _ in ffi.typeof(struct).fields}

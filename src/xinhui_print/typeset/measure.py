@@ -2,9 +2,11 @@
 
 Everything is read back from pdfplumber character boxes, not assumed from the
 HTML.  Characters are grouped into lines (same baseline, no gap wider than
-1.5 em), lines into columns (given, or detected per page) and paragraphs (a new
-paragraph starts after a vertical gap wider than the usual line pitch, at a
-change of font or size, or at an indented first line).
+1.5 em, no vertical rule in between), lines into columns (given, or detected per
+page; a table cell — a line between two vertical rules — is its own column,
+inset from the rules by the padding its text shows on the left) and paragraphs
+(a new paragraph starts after a vertical gap wider than the usual line pitch, at
+a change of font or size, or at an indented first line).
 
 Measures:
 
@@ -136,19 +138,53 @@ class TypesetReport:
 # --- lines, columns, paragraphs -------------------------------------------------
 
 
+Rule = tuple[float, float, float]  # x, top, bottom of a vertical rule (table border)
+
+
 def read_lines(pdf_path: str | Path) -> tuple[list[Line], list[float]]:
     """All text lines of the PDF and the page widths."""
-    lines: list[Line] = []
-    widths: list[float] = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for page_index, page in enumerate(pdf.pages):
-            widths.append(float(page.width))
-            chars = [c for c in page.chars if c["text"].strip()]
-            lines += _group_lines(page_index, chars)
+    lines, widths, _ = read_lines_and_rules(pdf_path)
     return lines, widths
 
 
-def _group_lines(page: int, chars: list[dict]) -> list[Line]:
+def read_lines_and_rules(pdf_path: str | Path) -> tuple[list[Line], list[float], list[list[Rule]]]:
+    """All text lines, the page widths and each page's vertical rules."""
+    lines: list[Line] = []
+    widths: list[float] = []
+    rules: list[list[Rule]] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page_index, page in enumerate(pdf.pages):
+            widths.append(float(page.width))
+            page_rules = [
+                (float(edge["x0"]), float(edge["top"]), float(edge["bottom"]))
+                for edge in page.edges
+                if edge["orientation"] == "v" and edge["bottom"] - edge["top"] > 5
+            ]
+            rules.append(page_rules)
+            chars = [c for c in page.chars if c["text"].strip()]
+            lines += _group_lines(page_index, chars, page_rules)
+    return lines, widths, rules
+
+
+def _rules_across(rules: list[Rule], top: float, bottom: float) -> list[float]:
+    """x of the vertical rules spanning ``top``–``bottom``."""
+    return [x for x, rule_top, rule_bottom in rules if rule_top <= top + 1 and rule_bottom >= bottom - 1]
+
+
+def cell_column(line: Line, rules: list[Rule]) -> Column | None:
+    """The table cell a line sits in: between two vertical rules, inset by the
+    padding the text shows on the left (cells are padded alike on both sides)."""
+    across = _rules_across(rules, line.top, line.baseline)
+    left = [x for x in across if x <= line.x0 + 0.1]
+    right = [x for x in across if x >= line.x1 - 0.5 * line.size]
+    if not left or not right:
+        return None
+    left_rule, right_rule = max(left), min(right)
+    padding = line.x0 - left_rule
+    return (round(line.x0, 1), round(right_rule - padding, 2))
+
+
+def _group_lines(page: int, chars: list[dict], rules: list[Rule] = ()) -> list[Line]:
     rows: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         if rows and abs(rows[-1][0]["bottom"] - char["bottom"]) < 0.3 * char["size"]:
@@ -159,8 +195,10 @@ def _group_lines(page: int, chars: list[dict]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda c: c["x0"])
         current = [row[0]]
+        across = _rules_across(rules, min(c["top"] for c in row), max(c["bottom"] for c in row))
         for char in row[1:]:
-            if char["x0"] - current[-1]["x1"] > 1.5 * char["size"]:
+            ruled = any(current[-1]["x1"] - 0.1 <= x <= char["x0"] + 0.1 for x in across)
+            if ruled or char["x0"] - current[-1]["x1"] > 1.5 * char["size"]:
                 lines.append(Line(page, current))
                 current = []
             current.append(char)
@@ -193,11 +231,17 @@ def _column_of(line: Line, columns: list[Column]) -> Column | None:
     return min(inside, key=lambda c: line.text_x0 - c[0]) if inside else None
 
 
-def split_paragraphs(lines: list[Line], columns_for: Callable[[int], list[Column]]) -> list[Paragraph]:
-    """Group lines into paragraphs, column by column, in reading order."""
+def split_paragraphs(
+    lines: list[Line],
+    columns_for: Callable[[int], list[Column]],
+    cell_of: Callable[[Line], Column | None] | None = None,
+) -> list[Paragraph]:
+    """Group lines into paragraphs, column by column (table cells apart), in reading order."""
     by_column: dict[tuple[int, Column], list[Line]] = {}
     for line in lines:
-        column = _column_of(line, columns_for(line.page))
+        column = cell_of(line) if cell_of is not None else None
+        if column is None:
+            column = _column_of(line, columns_for(line.page))
         if column is not None:
             by_column.setdefault((line.page, column), []).append(line)
     paragraphs: list[Paragraph] = []
@@ -309,7 +353,7 @@ def measure_pdf(
 ) -> TypesetReport:
     """Measure a PDF.  ``columns(page_index, page_width)`` gives the text columns
     (default: detected per page); ``keep`` filters lines (e.g. body size only)."""
-    lines, widths = read_lines(pdf_path)
+    lines, widths, rules = read_lines_and_rules(pdf_path)
     if keep is not None:
         lines = [line for line in lines if keep(line)]
     if columns is None:
@@ -322,7 +366,10 @@ def measure_pdf(
         def columns_for(page: int) -> list[Column]:
             return columns(page, widths[page])
 
-    return measure_paragraphs(split_paragraphs(lines, columns_for), tolerance)
+    def cell_of(line: Line) -> Column | None:
+        return cell_column(line, rules[line.page])
+
+    return measure_paragraphs(split_paragraphs(lines, columns_for, cell_of), tolerance)
 
 
 # --- extraction -------------------------------------------------------------------------

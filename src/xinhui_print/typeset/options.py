@@ -29,6 +29,8 @@ class TypesetOptions:
     compress_punctuation: bool = True
     #: Keep the last two characters of a paragraph together: no one-character last line (孤字).
     avoid_widows: bool = True
+    #: Allow line breaks before “ and after ” (clreq; Pango 1.50 forbids both) with U+200B.
+    quote_breaks: bool = True
     #: ¼ em between Han and Latin letters or digits (clreq 3.2.2), none at line edges.
     latin_space: bool = False
     #: Inter-character justification of Chinese lines (needs :func:`install_justification`).

@@ -13,6 +13,8 @@ Nothing here knows about HTML or WeasyPrint.
   punctuation — kept together so no line holds a single character (孤字).
 - :func:`latin_ranges`: Latin or digit runs next to Chinese, with the sides that
   touch Chinese (clreq 3.2.2).
+- :func:`quote_breaks`: where Chinese rules allow a line break next to a
+  quotation mark that Pango 1.50 (older UAX #14 rules for ``“ ” ‘ ’``) forbids.
 """
 
 from __future__ import annotations
@@ -90,6 +92,27 @@ def latin_ranges(text: str) -> list[tuple[int, int, bool, bool]]:
         if before or after:
             ranges.append((start, end, before, after))
     return ranges
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "“‘", "”’"
+
+
+def quote_breaks(text: str) -> list[int]:
+    """Positions where a line may break next to a quotation mark (clreq 3.1.4).
+
+    Before an opening quote that follows a Han character or a closing mark, and
+    after a closing quote that is followed by a Han character or an opening
+    mark: Chinese rules allow both, Pango 1.50 allows neither (an opening quote
+    still never ends a line, a closing one never starts one).
+    """
+    positions = []
+    for index in range(1, len(text)):
+        before, after = text[index - 1], text[index]
+        if after in _OPENING_QUOTES and (is_han(before) or before in CLOSING):
+            positions.append(index)
+        elif before in _CLOSING_QUOTES and (is_han(after) or after in OPENING):
+            positions.append(index)
+    return positions
 
 
 def has_chinese(text: str) -> bool:

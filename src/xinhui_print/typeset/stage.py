@@ -8,6 +8,8 @@ For every run of inline text whose language is Chinese (``lang`` inherited,
 2. binds figures with their unit (no line break) by putting U+2060 WORD JOINER
    between their characters wherever a line break could otherwise occur;
 3. binds the paragraph's last two characters the same way (no 孤字);
+   and allows a line break next to quotation marks where Chinese rules allow
+   one and Pango 1.50 does not (before “, after ”) with U+200B ZERO WIDTH SPACE;
 4. wraps the compressible mark of each adjacent pair in ``<span class="xh-halt">``;
 5. with ``latin_space``, wraps Latin/digit runs next to Han in
    ``<span class="xh-ls xh-ls-l|r">`` whose ¼ em margin the WeasyPrint hook
@@ -15,7 +17,8 @@ For every run of inline text whose language is Chinese (``lang`` inherited,
 
 and adds one ``<style id="xh-typeset">`` with those classes plus the custom
 property ``--xh-justify`` that switches on the justification hook for the
-document.  No visible character is inserted: only tags and word joiners,
+document.  No visible character is inserted: only tags, word joiners and
+zero-width spaces,
 which Pango sets as empty glyphs, so they never reach the PDF's text (pdftotext,
 copy/paste) and add no inline boxes (a ``nowrap`` span per figure doubled
 WeasyPrint's layout time).
@@ -32,6 +35,7 @@ from .options import TypesetOptions
 
 STYLE_ID = "xh-typeset"
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"
 #: Pairs of characters that never break anyway (inside a number or a Latin word).
 _UNBREAKABLE = frozenset("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CLASS_CSS = """\
@@ -96,6 +100,13 @@ def _typeset_run(run: Run, options: TypesetOptions) -> None:
         if not (text[p - 1] in _UNBREAKABLE and text[p] in _UNBREAKABLE)
         and text[p] not in NO_LINE_START  # Pango never breaks before these anyway
     ]
+    if options.quote_breaks and not run.in_heading:
+        joints += [
+            (p, p, ZERO_WIDTH_SPACE)
+            for p in rules.quote_breaks(text)
+            if mask[p - 1] and mask[p] and not any(start < p < end for start, end in keep)
+        ]
+        joints.sort()
     replace_text(run, joints)
 
 

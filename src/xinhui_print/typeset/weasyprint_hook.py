@@ -16,6 +16,13 @@ Contract
   letter spacing, at most ``max gap`` em per gap, the rest on word spaces.
   Other lines go to WeasyPrint's own ``justify_line`` unchanged.
 
+- ``split_inline_box(context, box, position_x, max_x, …)`` — for the line box
+  of a justified Chinese paragraph, caps ``max_x`` where the paragraph plan of
+  :class:`~.linebreak.BreakPlanner` ends the line (built once per paragraph
+  from Pango advances and line-break opportunities); a line may exceed the
+  width when closing marks set half width make it fit (push-in, handled in
+  ``text_align``/``justify_line``);
+
 and wraps ``weasyprint.text.line_break.Layout.set_text`` so that the stage's
 invisible no-break joiner (U+2060) never carries CSS letter spacing (it would
 double the gap it sits in, and pdftotext would read a space there).
@@ -33,6 +40,7 @@ the PDF text stream stay as they were.  Internals relied on: ``Layout`` (its
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -44,13 +52,25 @@ from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
 from xinhui_print.errors import XinhuiError
 
-from .chars import CLOSING, OPENING, is_cjk
+from .chars import CJK_CLASS, CLOSING, OPENING, is_cjk
+from .linebreak import BreakPlanner, ParagraphModel
 
 SUPPORTED_MAJOR_VERSIONS = ("70",)
 JUSTIFY_PROPERTY = "__xh_justify"  # --xh-justify as stored by WeasyPrint's cascade
 LATIN_SPACE_CLASSES = ("xh-ls-l", "xh-ls-r")
 
 _original: dict[str, object] = {}
+_CJK_SEARCH = re.compile(CJK_CLASS).search
+_CJK_ALL = re.compile(CJK_CLASS).findall
+_CJK_RUNS = re.compile(CJK_CLASS + "+").finditer
+#: cffi structs (as WeasyPrint declares them) read to measure character advances.
+_STRUCTS = {
+    "PangoLayoutLine": {"runs"},
+    "PangoGlyphItem": {"item", "glyphs"},
+    "PangoItem": {"offset", "length"},
+    "PangoGlyphString": {"num_glyphs", "glyphs", "log_clusters"},
+    "PangoGlyphInfo": {"geometry"},
+}
 
 
 class UnsupportedWeasyPrintError(XinhuiError):
@@ -73,6 +93,17 @@ def check_internals() -> None:
         "inline.text_align": (inline, "text_align", ["context", "line", "available_width", "last"]),
         "inline.justify_line": (inline, "justify_line", ["context", "line", "extra_width"]),
         "Layout.set_text": (line_break.Layout, "set_text", ["self", "text", "justify"]),
+        "inline.split_inline_box": (
+            inline, "split_inline_box",
+            ["context", "box", "position_x", "max_x", "bottom_space", "skip_stack",
+             "containing_block", "absolute_boxes", "fixed_boxes", "line_placeholders",
+             "waiting_floats", "line_children", "first_letter_style", "first_line_style"],
+        ),
+        "line_break.create_layout": (
+            line_break, "create_layout",
+            ["text", "style", "context", "max_width", "justification_spacing"],
+        ),
+        "line_break.get_log_attrs": (line_break, "get_log_attrs", ["text", "lang"]),
         "Layout.__init__": (
             line_break.Layout, "__init__",
             ["self", "style", "justification_spacing", "max_width"],
@@ -80,7 +111,7 @@ def check_internals() -> None:
     }
     for label, (owner, name, parameters) in expected.items():
         function = getattr(owner, name, None)
-        if function in (_text_align, _justify_line, _set_text):
+        if function in (_text_align, _justify_line, _set_text, _split_inline_box):
             function = _original[name]  # already installed: check what we replaced
         if function is None or list(inspect.signature(function).parameters) != parameters:
             raise UnsupportedWeasyPrintError(
@@ -90,6 +121,17 @@ def check_internals() -> None:
     for name in ("line_size",):
         if not hasattr(line_break, name):
             raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no text.line_break.{name}")
+    for struct, members in _STRUCTS.items():
+        try:
+            fields = {name for name, _ in ffi.typeof(struct).fields}
+        except (ffi.error, TypeError, KeyError) as error:
+            raise UnsupportedWeasyPrintError(
+                f"WeasyPrint {version} declares no {struct}: the line planner cannot run"
+            ) from error
+        if not members <= fields:
+            raise UnsupportedWeasyPrintError(
+                f"WeasyPrint {version} changed {struct}: the line planner cannot run"
+            )
     if not hasattr(inline, "count_expandable_spaces"):
         raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no count_expandable_spaces")
 
@@ -102,6 +144,8 @@ def install_justification() -> None:
     _original["text_align"] = inline.text_align
     _original["justify_line"] = inline.justify_line
     _original["set_text"] = line_break.Layout.set_text
+    _original["split_inline_box"] = inline.split_inline_box
+    inline.split_inline_box = _split_inline_box
     inline.text_align = _text_align
     inline.justify_line = _justify_line
     line_break.Layout.set_text = _set_text
@@ -113,6 +157,7 @@ def uninstall_justification() -> None:
         inline.text_align = _original["text_align"]
         inline.justify_line = _original["justify_line"]
         line_break.Layout.set_text = _original["set_text"]
+        inline.split_inline_box = _original["split_inline_box"]
 
 
 def is_installed() -> bool:
@@ -127,6 +172,15 @@ def _text_align(context, line, available_width, last):
     if line.style["direction"] == "ltr":
         _drop_edge_margin(line, at_start=True)
         _drop_edge_margin(line, at_start=False)
+        if (
+            not last and line.width > available_width
+            and line.style["text_align_all"] == "justify"
+            and _max_gap_em(line.style) is not None
+        ):
+            # Push-in: the planner let the line take a closing mark that ends
+            # it half width (clreq 3.1.6.3); WeasyPrint would not justify it.
+            _justify_line(context, line, available_width - line.width)
+            return 0
     return _original["text_align"](context, line, available_width, last)
 
 
@@ -187,14 +241,15 @@ class _JustifiedLayout(line_break.Layout):
     the box (``reactivate``), so the attributes survive until the PDF is written.
     """
 
-    def __init__(self, style, spacing: _Spacing, halt_last: bool):
+    def __init__(self, style, spacing: _Spacing, halt_last: bool, halts: tuple = ()):
         self.cjk_spacing = spacing.cjk
         self.halt_last = halt_last
+        self.halts = halts
         super().__init__(style, justification_spacing=spacing.word, max_width=None)
 
     def set_text(self, text, justify=False):
         super().set_text(text, justify)
-        if justify and self.text and (self.cjk_spacing or self.halt_last):
+        if justify and self.text and (self.cjk_spacing or self.halt_last or self.halts):
             self._add_attributes()
 
     def _add_attributes(self) -> None:
@@ -211,23 +266,21 @@ class _JustifiedLayout(line_break.Layout):
                 attr = pango.pango_attr_letter_spacing_new(units)
                 attr.start_index, attr.end_index = offsets[start], offsets[end]
                 pango.pango_attr_list_change(attrs, attr)
-        if self.halt_last:
+        halts = list(self.halts) + ([len(text) - 1] if self.halt_last else [])
+        for index in halts:
             attr = pango.pango_attr_font_features_new(b"halt 1")
-            attr.start_index, attr.end_index = offsets[-2], offsets[-1]
+            attr.start_index, attr.end_index = offsets[index], offsets[index + 1]
             pango.pango_attr_list_insert(attrs, attr)
         pango.pango_layout_set_attributes(self.layout, attrs)
 
 
 def _cjk_runs(text: str) -> list[tuple[int, int]]:
     """Index ranges of consecutive Chinese characters."""
-    runs, start = [], None
-    for index, char in enumerate(text + "\0"):
-        if is_cjk(char) and start is None:
-            start = index
-        elif not is_cjk(char) and start is not None:
-            runs.append((start, index))
-            start = None
-    return runs
+    return [match.span() for match in _CJK_RUNS(text)]
+
+
+def _count_cjk(text: str) -> int:
+    return len(_CJK_ALL(text))
 
 
 def _max_gap_em(style) -> float | None:
@@ -264,7 +317,7 @@ def _half_gaps(leaves: list) -> int:
         if not leaf.text:
             continue
         text = leaf.text
-        halves += 2 * sum(map(is_cjk, text)) - is_cjk(text[0]) - is_cjk(text[-1])
+        halves += 2 * _count_cjk(text) - is_cjk(text[0]) - is_cjk(text[-1])
         if previous is not None:
             halves += is_cjk(previous) + is_cjk(text[0])
         previous = text[-1]
@@ -281,6 +334,8 @@ def _justify_line(context, line, extra_width):
     if not texts or halves == 0:
         return _original["justify_line"](context, line, extra_width)
     extra_width += _halve_line_end_mark(leaves[-1])
+    if extra_width < 0:
+        extra_width += _compress_marks(texts, -extra_width)
     spaces = sum(inline.count_expandable_spaces(box) for box in texts)
     gaps = halves / 2
     cap = max_gap * line.style["font_size"]
@@ -322,7 +377,7 @@ def _drift(box: TextBox, cjk: float) -> float:
         return kerning - int(kerning)
 
     both = error(left / size - units * scale)
-    count = sum(map(is_cjk, text))
+    count = _count_cjk(text)
     first, last = is_cjk(text[0]), is_cjk(text[-1])
     if len(text) == 1:
         return drift
@@ -361,9 +416,44 @@ def _halve_line_end_mark(last_leaf) -> float:
     return gain
 
 
+#: Marks set half width inside an overfull line (push-in, clreq 3.5.3: brackets
+#: and pause marks first, the stops 。？！ last).
+COMPRESSIBLE = "，、；：）》」』】〕〉］｝”’。？！"
+STOPS = "。？！"
+
+
+def _compress_marks(texts: list[TextBox], needed: float) -> float:
+    """Set enough closing marks inside the line half width to gain ``needed``
+    (push-in, clreq 3.5.3), spread over the line; return the width gained."""
+    marks = []
+    for box in texts:
+        last = len(box.text) - 1 if box is texts[-1] else len(box.text)
+        for index, char in enumerate(box.text[:last]):
+            if char in COMPRESSIBLE:
+                gain = _halt_gain(box.style, char)
+                if gain:
+                    marks.append((box, index, gain))
+    pauses = [mark for mark in marks if mark[0].text[mark[1]] not in STOPS]
+    if sum(gain for _, _, gain in pauses) >= needed:
+        marks = pauses  # 。？！ only when pause marks and brackets are not enough
+    if not marks:
+        return 0.0
+    chosen, gained = [], 0.0
+    average = sum(gain for _, _, gain in marks) / len(marks)
+    count = min(len(marks), max(1, -int(-needed // average)))
+    step = len(marks) / count
+    for k in range(count):
+        chosen.append(marks[int(k * step + step / 2)])
+    for box, index, gain in chosen:
+        box.xh_halts = (*getattr(box, "xh_halts", ()), index)
+        box.xh_halts_gain = getattr(box, "xh_halts_gain", 0.0) + gain
+        gained += gain
+    return gained
+
+
 def _text_halves(text: str) -> int:
     """Half gaps Pango letter spacing adds inside one text (none at its two ends)."""
-    return 2 * sum(map(is_cjk, text)) - is_cjk(text[0]) - is_cjk(text[-1])
+    return 2 * _count_cjk(text) - is_cjk(text[0]) - is_cjk(text[-1])
 
 
 def _justified_layout(box: TextBox, spacing: _Spacing) -> tuple[_JustifiedLayout, float]:
@@ -380,6 +470,7 @@ def _justified_layout(box: TextBox, spacing: _Spacing) -> tuple[_JustifiedLayout
     layout.max_width = None
     layout.cjk_spacing = spacing.cjk
     layout.halt_last = getattr(box, "xh_halt_last", False)
+    layout.halts = getattr(box, "xh_halts", ())
     added = spacing.word * inline.count_expandable_spaces(box)
     if spacing.cjk:
         letter_spacing = box.style["letter_spacing"]
@@ -396,7 +487,11 @@ def _place(box, spacing: _Spacing, x: float, previous: list) -> float:
             x += spacing.cjk / 2 * (is_cjk(previous[0]) + is_cjk(box.text[0]))
         box.position_x += x
         if box.text:
-            if getattr(box, "xh_halt_last", False) or _text_halves(box.text) or (
+            shrink = getattr(box, "xh_halts_gain", 0.0)
+            if shrink:
+                x -= shrink
+                box.width -= shrink
+            if getattr(box, "xh_halt_last", False) or shrink or _text_halves(box.text) or (
                 spacing.word and inline.count_expandable_spaces(box)
             ):
                 box.pango_layout, added = _justified_layout(box, spacing)
@@ -416,6 +511,144 @@ def _place(box, spacing: _Spacing, x: float, previous: list) -> float:
         box.translate(x, 0)
         previous[0] = "\ufffc"
     return x
+
+
+# --- paragraph-level line breaking ----------------------------------------------------
+
+
+def _split_inline_box(context, box, position_x, max_x, bottom_space, skip_stack, *args):
+    """WeasyPrint's ``split_inline_box``; for a justified Chinese paragraph's line the
+    width is first capped where :class:`~.linebreak.BreakPlanner` wants the line to end."""
+    if isinstance(box, LineBox):
+        planned = _planned(context, box)
+        if planned is not None:
+            planner, positions = planned
+            width = max_x - position_x
+            planned_break = planner.next_break(
+                _position(box, skip_stack, positions), width, width + (box.text_indent or 0)
+            )
+            if planned_break is not None:
+                max_x = position_x + planned_break.cap
+    return _original["split_inline_box"](
+        context, box, position_x, max_x, bottom_space, skip_stack, *args
+    )
+
+
+def _planned(context, linebox: LineBox):
+    """The paragraph's planner and box start positions, built once per paragraph
+    (``None`` when the paragraph is not justified Chinese or holds other content)."""
+    planned = getattr(linebox, "_xh_planned", 0)
+    if planned == 0:
+        try:
+            planned = _build_planner(context, linebox)
+        except _NotPlannable:
+            planned = None
+        linebox._xh_planned = planned
+    return planned
+
+
+class _NotPlannable(Exception):
+    pass
+
+
+def _build_planner(context, linebox: LineBox):
+    style = linebox.style
+    max_gap = _max_gap_em(style)
+    if (
+        max_gap is None or style["direction"] != "ltr"
+        or style["text_align_all"] != "justify" or style["white_space"] != "normal"
+    ):
+        return None
+    texts: list[str] = []
+    widths: list[float] = []
+    gains: list[float] = []
+    positions: dict[int, int] = {}
+    pending = [0.0]  # box-edge spacing waiting for the next character
+
+    def walk(box) -> None:
+        positions[id(box)] = len(widths)
+        for child in box.children:
+            if not child.is_in_normal_flow():
+                raise _NotPlannable
+            if isinstance(child, TextBox):
+                positions[id(child)] = len(widths)
+                if not child.text:
+                    continue
+                if child.style["white_space"] != "normal" or "\n" in child.text:
+                    raise _NotPlannable
+                advances = _advances(context, child)
+                advances[0] += pending[0]
+                pending[0] = 0.0
+                texts.append(child.text)
+                widths.extend(advances)
+                gains.extend(
+                    _halt_gain(child.style, char) if char in CLOSING else 0.0 for char in child.text
+                )
+            elif isinstance(child, InlineBox):
+                if child.style["white_space"] != "normal":
+                    raise _NotPlannable
+                pending[0] += _edge_spacing(child.style, "left")
+                walk(child)
+                right = _edge_spacing(child.style, "right")
+                if widths:
+                    widths[-1] += right
+                else:
+                    pending[0] += right
+            else:
+                raise _NotPlannable
+
+    walk(linebox)
+    text = "".join(texts)
+    if not text or not _CJK_SEARCH(text):
+        return None
+    attrs = line_break.get_log_attrs(text, style["lang"])
+    breaks = [index for index in range(1, len(text)) if attrs[index].is_line_break]
+    model = ParagraphModel(text, widths, breaks, gains, style["font_size"], max_gap)
+    return BreakPlanner(model), positions
+
+
+def _edge_spacing(style, side: str) -> float:
+    total = style[f"border_{side}_width"] or 0
+    for name in (f"margin_{side}", f"padding_{side}"):
+        value = style[name]
+        if getattr(value, "unit", None) == "px":
+            total += value.value
+    return total
+
+
+def _advances(context, box: TextBox) -> list[float]:
+    """Advance width of each character of the box (CSS px), as Pango shapes it on one line."""
+    text = box.text
+    encoded = text.encode()
+    by_byte = [0] * (len(encoded) + 1)
+    layout = line_break.create_layout(text, box.style, context, None, 0)
+    try:
+        line = pango.pango_layout_get_line_readonly(layout.layout, 0)
+        run = line.runs
+        while run != ffi.NULL:
+            item, glyphs = run.data.item, run.data.glyphs
+            offset, infos, clusters = item.offset, glyphs.glyphs, glyphs.log_clusters
+            for index in range(glyphs.num_glyphs):
+                by_byte[offset + clusters[index]] += infos[index].geometry.width
+            run = run.next
+    finally:
+        layout.deactivate()
+    advances, byte = [], 0
+    for char in text:
+        advances.append(by_byte[byte] / TO_UNITS)
+        byte += len(char.encode())
+    return advances
+
+
+def _position(linebox: LineBox, skip_stack, positions: dict[int, int]) -> int:
+    """The paragraph character position a WeasyPrint skip stack resumes at."""
+    box = linebox
+    while skip_stack:
+        (index, skip_stack), = skip_stack.items()
+        if isinstance(box, TextBox):
+            return positions[id(box)] + len(box.text.encode()[:index].decode(errors="ignore"))
+        box = box.children[index]
+    return positions[id(box)]
 
 
 # --- word joiners carry no letter spacing ---------------------------------------------
