@@ -124,3 +124,37 @@ def test_booklet_on_a_chinese_paper_size(cli, tmp_path):
 def test_unknown_paper_is_a_usage_error(cli, tmp_path):
     result = cli("build", "--layout", "booklet-a5", "--paper", "B9", "--out", str(tmp_path))
     assert result.returncode == 2 and "unknown paper size 'B9'" in result.stderr
+
+
+def test_booklet_body_is_justified_flush_with_clean_chinese_typesetting(booklet_pdf):
+    """Issue 6 on the real booklet: ≥ 98 % of non-final body lines flush, no kinsoku
+    violations, no half-width marks in Chinese, no figure split from its unit, no 孤字."""
+    from xinhui_print.layout import load_layout
+    from xinhui_print.typeset.measure import measure_pdf
+
+    page = load_layout("booklet-a5").section("page")
+    inner, outer = (float(page[k].removesuffix("mm")) * 72 / 25.4 for k in ("margin_inner", "margin_outer"))
+
+    def columns(index: int, width: float):
+        right_hand = index % 2 == 0  # page 1 is a right-hand page: inner margin on the left
+        return [(inner, width - outer)] if right_hand else [(outer, width - inner)]
+
+    def body(line) -> bool:
+        fonts = [c["fontname"] for c in line.chars]
+        return sum("Serif" in f for f in fonts) > len(fonts) / 2
+
+    report = measure_pdf(booklet_pdf, columns=columns, keep=body)
+    assert report.checked_lines > 60
+    assert report.flush_lines / report.checked_lines >= 0.98, report.short_lines
+    assert report.kinsoku_violations == []
+    assert report.half_width_punctuation == []
+    assert report.figure_splits == []
+    assert report.one_character_last_lines == []
+
+
+def test_copied_text_has_no_spaces_between_chinese_characters(booklet_pdf, seed_report):
+    """Justification adds space between characters, never space characters to the text."""
+    pattern = r"[\u4e00-\u9fff][ \u00a0\u200b\u2060]+[\u4e00-\u9fff]"
+    in_data = {m for text in seed_report.all_text() for m in re.findall(pattern, text)}
+    spaced = re.findall(pattern, pdftotext(booklet_pdf))
+    assert [s for s in spaced if s not in in_data] == []
