@@ -24,7 +24,7 @@ from xinhui_print.typeset.measure import extraction_spaces, measure_pdf, pdftote
 from xinhui_print.typeset.specimen import a5_columns, article_html, synthetic_report_html
 from xinhui_print.typeset.weasyprint_hook import uninstall_justification
 
-SEED = Path("/work/shared/seed/shudu-xinhui-2023.txt")
+SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "articles" / "shudu-xinhui-2023.txt"  # a copy of the seed
 
 
 def timed_render(source: str, with_stage: bool, path: Path) -> float:

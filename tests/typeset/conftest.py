@@ -8,7 +8,7 @@ from weasyprint import HTML
 from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
 from xinhui_print.typeset.specimen import article_html, synthetic_report_html
 
-SEED = Path("/work/shared/seed/shudu-xinhui-2023.txt")
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "shudu-xinhui-2023.txt"  # a copy of the seed
 
 
 def render(html: str, path: Path) -> Path:
