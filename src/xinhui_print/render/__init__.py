@@ -163,7 +163,7 @@ def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str
     check_page_count(document, layout, context.extra["page"])
     multiple = int(layout.section("page").get("pad_to_multiple", 1))
     if multiple > 1:
-        document = pad_pages(document, multiple, context.extra["page"], layout)
+        document = pad_pages(document, multiple, context.extra["page"])
     return Rendered(layout, mode, html, document, fetcher)
 
 
@@ -179,7 +179,7 @@ def check_page_count(document: weasyprint.Document, layout: Layout, page: PageGe
         )
 
 
-def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry, layout: Layout) -> weasyprint.Document:
+def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) -> weasyprint.Document:
     """Insert blank pages before the last page (the back cover) up to a multiple of ``multiple``."""
     missing = -len(document.pages) % multiple
     if missing == 0:
