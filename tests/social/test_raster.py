@@ -108,3 +108,44 @@ def test_unknown_options_are_errors():
 def test_encode_png_keeps_rgb_even_for_flat_images():
     image = Image.new("RGB", (64, 32), RED)
     assert Image.open(io.BytesIO(encode_png(image))).mode == "RGB"
+
+
+# ---------------------------------------------------------------- scanlines (fast path)
+
+
+def test_scanlines_have_the_same_pixels_as_render_page(card_pdf):
+    from xinhui_print.export.raster import open_pdf, render_page, render_scanlines
+
+    document = open_pdf(card_pdf)
+    page = document[0]
+    for density in (1, 0.5):
+        rows = render_scanlines(page, density)
+        image = render_page(page, density)
+        assert rows.size == image.size
+        assert bytes(rows.data[0 :: rows.stride]) == bytes(rows.height)  # filter bytes
+        assert rows.image().tobytes() == image.tobytes()
+        decoded = Image.open(io.BytesIO(encode_png(rows, "fast")))
+        assert decoded.mode == "RGB" and decoded.tobytes() == image.tobytes()
+
+
+def test_a_band_of_scanlines_is_the_same_as_a_crop(card_pdf):
+    from xinhui_print.export.raster import open_pdf, render_page, render_scanlines
+
+    page = open_pdf(card_pdf)[0]
+    rows, image = render_scanlines(page), render_page(page)
+    band = rows.band(20, 700)
+    assert band.size == (1080, 680)
+    decoded = Image.open(io.BytesIO(encode_png(band, "fast")))
+    assert decoded.tobytes() == image.crop((0, 20, 1080, 700)).tobytes()
+
+
+def test_fast_png_over_budget_is_deflated_tighter_before_any_lossy_fallback():
+    from xinhui_print.export.raster import encode_png_parallel, fit_budget, png_scanlines
+
+    noise = Image.effect_noise((300, 300), 40).convert("RGB")
+    rows = png_scanlines(noise)
+    fast, tight = len(encode_png_parallel(rows)), len(encode_png_parallel(rows, 9))
+    assert tight < fast
+    encoded = fit_budget(rows, RasterOptions(byte_budget=tight, png_effort="fast"))
+    assert encoded.format == "png" and encoded.fallback is None and len(encoded.data) == tight
+    assert Image.open(io.BytesIO(encoded.data)).tobytes() == noise.tobytes()

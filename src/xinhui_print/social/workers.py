@@ -78,23 +78,24 @@ def measure_all(jobs: list[tuple[str, float, float, str | None, int]]) -> list[l
 def raster_page(pdf: bytes, index: int, density: float, master, slices=(), slice_options=None) -> list:
     """One page at one density → [full image, *slices] as RasterImages (runs in a worker).
 
-    ``slices`` are (top, bottom) CSS px bands encoded with ``slice_options``."""
-    from ..export.raster import encode_image, open_pdf, render_page
+    ``slices`` are (top, bottom) CSS px bands encoded with ``slice_options``; they are
+    rows of the same rendering, never rendered again."""
+    from ..export.raster import encode_image, open_pdf, render_scanlines
 
-    image = render_page(open_pdf(pdf)[index], density)
-    results = [encode_image(image, master, index)]
+    document = open_pdf(pdf)
+    rows = render_scanlines(document[index], density)
+    results = [encode_image(rows, master, index)]
     for number, (top, bottom) in enumerate(slices):
-        band = image.crop((0, round(top * density), image.width, round(bottom * density)))
-        results.append(encode_image(band, slice_options, number))
+        results.append(encode_image(rows.band(round(top * density), round(bottom * density)), slice_options, number))
     return results
 
 
 def raster_pages(pdf: bytes, indexes: list[int], density: float, options) -> list:
     """Several pages at one density → RasterImages (runs in a worker)."""
-    from ..export.raster import encode_image, open_pdf, render_page
+    from ..export.raster import encode_image, open_pdf, render_scanlines
 
     document = open_pdf(pdf)
-    return [encode_image(render_page(document[i], density), options, i) for i in indexes]
+    return [encode_image(render_scanlines(document[i], density), options, i) for i in indexes]
 
 
 def run_all(function, jobs: list[tuple]) -> list:
