@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/bench_social.py [DATA]``.  Imports and data
 loading happen before the clock starts (both sides need them).  "ours" is the
-whole social pipeline: templates, typesetting, two-pass auto height, card
+whole social pipeline: templates, typesetting, auto height (one layout, cropped), card
 fitting (several layouts), PDF, rasterising, PNG encoding, alt text.
 "WeasyPrint alone" renders the final poster HTML and the final card HTML once
 each, to PDF.  Target: ours < 3 s wall on the 2-core machine.  Card fitting
@@ -37,7 +37,7 @@ def timed(label: str, function, *args):
 
 
 def ours(report, poster_layout, cards_layout):
-    poster, t_poster = timed("poster (layout ×2, PDF, 1x + 2x PNG)", build_poster, report, poster_layout,
+    poster, t_poster = timed("poster (layout, PDF, 1x + 2x PNG)", build_poster, report, poster_layout,
                              SocialOptions(densities=(1, 2)))
     cards, t_cards = timed("xhs card set (fit, PDF, PNG)", build_cards, report, cards_layout, "xhs",
                            SocialOptions(densities=(1,)))

@@ -10,7 +10,7 @@ from PIL import Image
 
 from xinhui_print.errors import BuildError
 from xinhui_print.social import SocialOptions, build_poster
-from xinhui_print.social.autoheight import lay_out_auto_height, measure_height
+from xinhui_print.social.autoheight import lay_out_auto_height, lay_out_two_pass, measure_height
 from xinhui_print.social.pages import element_boxes, lay_out_at, text_extents
 from xinhui_print.social.poster import lay_out_poster
 from xinhui_print.social.presets import get_preset
@@ -52,6 +52,30 @@ def test_last_block_is_fully_inside_and_no_blank_tail(seed_poster_layout, seed_p
     assert full.shape[0] == seed_poster_layout.auto.height
     # the bottom rows are the footer band (deep red), not white paper
     assert (full[-2:, 10:-10] != 255).any(axis=2).all()
+
+
+def test_pdf_page_boxes_are_the_measured_height(seed_poster):
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(seed_poster.pdf)) as pdf:
+        assert len(pdf.pages) == 1
+        page = pdf.pages[0]
+        expected = [0, 0, 1080 * 0.75, seed_poster.height_css * 0.75]
+        for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
+            assert [float(v) for v in page.obj[box]] == pytest.approx(expected), box
+        assert "/CropBox" not in page.obj or [float(v) for v in page.obj["/CropBox"]] == pytest.approx(expected)
+
+
+def test_cropping_one_layout_gives_the_page_of_a_second_layout(seed_poster_layout, seed_poster, poster_layout):
+    """Render oversized and crop == lay out again at the measured height (same pixels)."""
+    from xinhui_print.export.raster import open_pdf, render_page
+
+    two_pass = lay_out_two_pass(seed_poster_layout.html, 1080, poster_layout.path)
+    assert two_pass.height == seed_poster_layout.auto.height
+    cropped = render_page(open_pdf(seed_poster.pdf)[0])
+    again = render_page(open_pdf(two_pass.document.write_pdf())[0])
+    assert cropped.size == again.size == (1080, seed_poster.height_css)
+    assert np.array_equal(np.asarray(cropped), np.asarray(again))
 
 
 def test_poster_width_is_exact_at_1x_and_2x(small_report, poster_layout):

@@ -1,21 +1,28 @@
 """Auto-height pages: HTML of a long poster → a one-page Document exactly as tall as its content.
 
-WeasyPrint has no ``size: 1080px auto`` (it silently becomes A4), so:
+WeasyPrint has no ``size: 1080px auto`` (it silently becomes A4), so the poster
+is rendered oversized and cropped (shared/reference/weasyprint.md §7):
 
 1. lay out once on a page taller than any poster (:data:`PROBE_HEIGHT`);
-2. read the top of the end anchor ``<div id="end">`` — the template's last
-   element — which is the content height;
-3. lay out again on a page of exactly that height (rounded up to a whole px).
+2. measure where the content ends: the top of the end anchor ``<div id="end">``
+   — the template's last element — or the bottom of the root box, whichever is
+   lower (see the pitfall below);
+3. crop the page to that height (rounded up to a whole px): the page's height is
+   set before the PDF is written, so the PDF's MediaBox, TrimBox and BleedBox
+   are the cropped ones, the content is placed from the top as laid out, and
+   the rasterised PNG is exactly ``height × density`` px tall.
 
-The bottom-padding pitfall (shared/reference/weasyprint.md §7): padding or a
-margin *below* the end anchor (e.g. the padding of the block that holds it) is
-not part of the anchor's position.  Depending on the version WeasyPrint then
-spills onto a second page or silently truncates that padding at the page end
-(70.0 truncates: measured).  So the measured height is the larger of the
-anchor's top and the bottom of the root box's margin box, which includes every
-trailing padding; poster templates still put trailing space in a spacer before
-``#end``.  The second pass is checked: more than one page is an error that
-says so, never a silently clipped poster.
+Nothing in the poster depends on the page height (no ``vh``, no page-bottom
+boxes), so the cropped page is the page a second layout at the measured height
+would give (:func:`lay_out_two_pass`, kept for tests, shows the same pixels) at
+half the cost.
+
+The bottom-padding pitfall: padding or a margin *below* the end anchor (e.g.
+the padding of the block that holds it) is not part of the anchor's position.
+So the measured height is the larger of the anchor's top and the bottom of the
+root box's margin box, which includes every trailing padding; poster templates
+still put trailing space in a spacer before ``#end``.  A poster longer than the
+probe page is an error, never a silently clipped poster.
 """
 
 from __future__ import annotations
@@ -68,8 +75,28 @@ def root_bottom(page: weasyprint.Page) -> float:
     return root.position_y + root.margin_height()
 
 
+def crop_to(page: weasyprint.Page, height: float) -> None:
+    """Crop a laid-out page to ``height`` CSS px from its top (before ``write_pdf``).
+
+    WeasyPrint writes each page's boxes and its y-flip from ``Page.height``, so the
+    PDF page is exactly this tall; whatever was painted below (only the page
+    background of the probe page) falls outside the MediaBox."""
+    if height > page.height:
+        raise BuildError(f"cannot crop a page of {page.height:g} px to {height:g} px")
+    page.height = height
+
+
 def lay_out_auto_height(html: str, width: float, base: Path | None = None) -> AutoHeight:
-    """Two-pass layout: probe, measure the end anchor, lay out at the measured height."""
+    """One layout on the probe page, measured and cropped to the content height."""
+    document = lay_out_at(html, width, PROBE_HEIGHT, base)
+    height = math.ceil(measure_height(document) - 1e-6)
+    crop_to(document.pages[0], height)
+    return AutoHeight(document, width, height, PROBE_HEIGHT)
+
+
+def lay_out_two_pass(html: str, width: float, base: Path | None = None) -> AutoHeight:
+    """The two-pass recipe: probe, measure, lay out again at the measured height
+    (slower; kept to check that cropping gives the same page)."""
     probe = lay_out_at(html, width, PROBE_HEIGHT, base)
     height = math.ceil(measure_height(probe) - 1e-6)
     document = lay_out_at(html, width, height, base)

@@ -1,8 +1,8 @@
 """Long poster: Report + ``poster`` layout → one-page vector PDF, PNGs per density, segments.
 
 Steps: template (the layout's ``main.html`` with condensed chapters, credit
-line, QR code) → Chinese typesetting → two-pass auto-height layout
-(:mod:`.autoheight`) → PDF → one raster per density → the full image (the
+line, QR code) → Chinese typesetting → auto-height layout (one oversized layout, cropped;
+:mod:`.autoheight`) → PDF → one raster per density → the full image (the
 lossless master, no byte budget) and, when the poster is taller than
 ``[poster] segment_max_height``, numbered slices cut at block boundaries, each
 held to the preset's byte budget (WeChat: < 1 MB).  Slices are made at the
