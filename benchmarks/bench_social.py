@@ -1,12 +1,17 @@
 """Benchmark: long poster (1x + 2x) and the xhs card set, against WeasyPrint alone on the same HTML.
 
 Run: ``.venv/bin/python benchmarks/bench_social.py [DATA]``.  Imports and data
-loading happen before the clock starts (both sides need them).  "ours" is the
-whole social pipeline: templates, typesetting, auto height (one layout, cropped), card
-fitting (several layouts), PDF, rasterising, PNG encoding, alt text.
-"WeasyPrint alone" renders the final poster HTML and the final card HTML once
-each, to PDF.  Target: ours < 3 s wall on the 2-core machine.  Card fitting
-lays probe rounds out on two forked workers (``XINHUI_WORKERS=1``: serial).
+loading happen before the clock starts (both sides need them).  "ours" is what
+``xinhui-print build DATA --layout poster-long --layout cards --preset xhs``
+does, timed through the build itself (:func:`xinhui_print.build.build`, into a
+temporary folder): templates, typesetting, auto height (one layout, cropped),
+card fitting (several probe layouts), PDFs, rasterising, PNG encoding, alt
+texts, files and manifest.  As in the build, the poster runs in a forked
+process of its own beside the card set, whose probe rounds and rasters use two
+forked workers (``XINHUI_WORKERS=1``: all serial).  The parts are then timed
+one by one, serially, for the breakdown.  "WeasyPrint alone" renders the final
+poster HTML and the final card HTML once each, to PDF.  Target: ours < 3 s wall
+on the 2-core machine.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import weasyprint  # noqa: E402
 
+from xinhui_print.build import BuildOptions, build  # noqa: E402
 from xinhui_print.data import load_report  # noqa: E402
 from xinhui_print.layout import load_layout  # noqa: E402
 from xinhui_print.social import SocialOptions, build_cards, build_poster, files  # noqa: E402
@@ -36,13 +43,21 @@ def timed(label: str, function, *args):
     return value, elapsed
 
 
-def ours(report, poster_layout, cards_layout):
-    poster, t_poster = timed("poster (layout, PDF, 1x + 2x PNG)", build_poster, report, poster_layout,
-                             SocialOptions(densities=(1, 2)))
-    cards, t_cards = timed("xhs card set (fit, PDF, PNG)", build_cards, report, cards_layout, "xhs",
-                           SocialOptions(densities=(1,)))
-    _, t_files = timed("files + alt texts", lambda: files(poster) + files(cards))
-    return poster, cards, t_poster + t_cards + t_files
+def ours(report, data: Path):
+    with tempfile.TemporaryDirectory() as folder:
+        options = BuildOptions(out_root=Path(folder), layouts=["poster-long", "cards"], presets=["xhs"])
+        manifest, elapsed = timed("build: poster-long + cards (xhs)", build, report, str(data), options)
+        print(f"  {len(manifest.as_json().get('files', []))} files")
+    return elapsed
+
+
+def parts(report, poster_layout, cards_layout):
+    poster, _ = timed("  poster alone (layout, PDF, 1x + 2x PNG)", build_poster, report, poster_layout,
+                      SocialOptions(densities=(1, 2)))
+    cards, _ = timed("  xhs card set alone (fit, PDF, PNG)", build_cards, report, cards_layout, "xhs",
+                     SocialOptions(densities=(1,)))
+    files(poster), files(cards)
+    return poster, cards
 
 
 def weasyprint_alone(poster, cards, base: Path):
@@ -62,7 +77,10 @@ def main() -> int:
     poster_layout, cards_layout = load_layout("poster-long"), load_layout("cards")
     weasyprint.HTML(string="<p>warm-up</p>").write_pdf()  # import-time work is not the pipeline's
     print("ours:")
-    poster, cards, t_ours = ours(report, poster_layout, cards_layout)
+    t_ours = ours(report, data)
+    gc.collect()
+    print("parts, serially (breakdown only):")
+    poster, cards = parts(report, poster_layout, cards_layout)
     gc.collect()
     print("baseline:")
     t_alone = weasyprint_alone(poster, cards, ROOT / "layouts")

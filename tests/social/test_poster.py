@@ -156,3 +156,15 @@ def test_qr_code_in_the_footer_when_asked_for(small_report, poster_layout):
     assert result.html.count('class="qr"') == 1 and "扫码阅读" in result.html
     plain = build_poster(small_report, poster_layout, SocialOptions(densities=(1,)))
     assert 'class="qr"' not in plain.html
+
+
+def test_poster_started_in_its_own_process_gives_the_same_bytes(small_report, poster_layout):
+    """The build starts the poster beside the cards (workers.start): same files as built in place."""
+    from xinhui_print.social.workers import start
+
+    options = SocialOptions(densities=(1,))
+    pending = start(build_poster, small_report, poster_layout, options)
+    here = build_poster(small_report, poster_layout, options)
+    there = pending.result()
+    assert there.pdf == here.pdf
+    assert [i.raster.data for i in there.images] == [i.raster.data for i in here.images]

@@ -115,6 +115,10 @@ def build(report: Report, source: str, options: BuildOptions, log: Callable[[str
     layouts = selected_layouts(options)
     plan = [(layout, producer) for layout in layouts for producer in producers(layout, options)]
     manifest = Manifest(report.meta.id, source, options.out_root / report.meta.id)
+    for layout, producer in plan:  # producers that start early and run beside the others (long poster) …
+        if hasattr(producer, "prepare"):
+            producer.prepare(Job(report, layout, options, manifest, log))
+    plan.sort(key=lambda entry: hasattr(entry[1], "prepare"))  # … and are collected last
     for layout, producer in plan:
         step(f"{layout.name}: {producer.__name__.removeprefix('produce_').replace('_', ' ')}")
         producer(Job(report, layout, options, manifest, log))

@@ -6,6 +6,11 @@ the manifest's atomic writer with ``role: social`` and the fields ``format``,
 ``width_px``, ``height_px``, ``bytes``, ``preset``, ``sha256`` and ``alt``;
 each image has its alt text in a ``.txt`` beside it.  Budget fallbacks and card
 fitting are logged on the console, one line each.
+
+The poster is started early (``produce_poster.prepare``, called by the build
+before any producer runs): it is laid out and rasterised in a forked process of
+its own while the card sets are fitted, and its files are written when its turn
+comes.  Serially (``XINHUI_WORKERS=1``) it is simply built at its turn.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
 from .poster import build_poster
 from .presets import PRESETS, get_preset
+from .workers import Pending, start
+
+_started: dict[tuple[int, str], Pending] = {}
 
 
 def social_options(job: Any) -> SocialOptions:
@@ -54,9 +62,24 @@ def summary(result: SocialResult) -> str:
             f"{smallest / 1000:.0f}–{largest / 1000:.0f} kB ({sum(i.raster.bytes for i in images) / 1e6:.1f} MB)")
 
 
+def _key(job: Any) -> tuple[int, str]:
+    return id(job.report), job.layout.name
+
+
+def prepare_poster(job: Any) -> None:
+    """Start building the poster beside whatever the build does next (see the module doc)."""
+    if _key(job) not in _started:
+        _started[_key(job)] = start(build_poster, job.report, job.layout, social_options(job))
+
+
 def produce_poster(job: Any) -> None:
     """The long poster: PDF, PNG per density, segments, alt texts."""
-    write_result(job, build_poster(job.report, job.layout, social_options(job)))
+    started = _started.pop(_key(job), None)
+    result = started.result() if started else build_poster(job.report, job.layout, social_options(job))
+    write_result(job, result)
+
+
+produce_poster.prepare = prepare_poster  # type: ignore[attr-defined]
 
 
 def produce_cards(job: Any) -> None:

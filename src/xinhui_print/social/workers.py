@@ -1,4 +1,4 @@
-"""Parallel probe layouts: HTML documents → (pages, whole blocks) per card, on forked workers.
+"""Parallel work on forked workers: probe layouts, rasterising, and the long poster beside the cards.
 
 Card fitting lays out several probe documents per round.  On a machine with
 more than one core, a round is split into two documents laid out at the same
@@ -6,6 +6,11 @@ time in forked worker processes (fork: the workers inherit the imported
 WeasyPrint, fonts and Pango set-up, so they start in milliseconds).  Only HTML
 strings go in and small tuples come back.  ``XINHUI_WORKERS=1`` (or a single
 core) lays everything out in this process; results are identical either way.
+
+:func:`start` runs one whole job (the long poster) in a forked process of its
+own, beside the pool, so that a build lays the poster out and rasterises it on
+one core while the card sets are fitted on the other; inside that process
+everything runs serially.
 """
 
 from __future__ import annotations
@@ -18,9 +23,12 @@ from pathlib import Path
 WORKERS_ENV = "XINHUI_WORKERS"
 
 _pool = None
+_in_worker = False  # set in a process started by start(): no nested workers
 
 
 def worker_count() -> int:
+    if _in_worker:
+        return 1
     wanted = os.environ.get(WORKERS_ENV)
     if wanted is not None:
         return max(1, int(wanted))
@@ -46,7 +54,7 @@ def measure_html(html: str, width: float, height: float, base: str | None, count
 def pool():
     """The shared fork pool (created on first use), or None when running serially."""
     global _pool
-    if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if _in_worker or worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     if _pool is None:
         _pool = multiprocessing.get_context("fork").Pool(worker_count())
@@ -104,3 +112,39 @@ def run_all(function, jobs: list[tuple]) -> list:
     if workers is None:
         return [function(*job) for job in jobs]
     return workers.starmap(function, jobs)
+
+
+# ---------------------------------------------------------------- whole jobs beside the pool
+
+
+class Pending:
+    """A job started by :func:`start`; :meth:`result` waits for it (or runs it, when serial)."""
+
+    def __init__(self, function, args, executor=None, future=None):
+        self._function, self._args, self._executor, self._future = function, args, executor, future
+
+    def result(self):
+        if self._future is None:
+            return self._function(*self._args)
+        try:
+            return self._future.result()
+        finally:
+            self._executor.shutdown(wait=True)
+            self._future = None
+
+
+def _run_alone(function, args):
+    global _in_worker, _pool
+    _in_worker, _pool = True, None  # the parent's pool is not ours to use (or close)
+    return function(*args)
+
+
+def start(function, *args) -> Pending:
+    """``function(*args)`` in a forked process of its own, started now; serially (run when
+    the result is asked for) with ``XINHUI_WORKERS=1``, on one core, or inside a worker."""
+    if _in_worker or worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return Pending(function, args)
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return Pending(function, args, executor, executor.submit(_run_alone, function, args))
