@@ -64,11 +64,13 @@ def main() -> None:
     args = parser.parse_args()
 
     from xinhui_print.preflight import preflight
+    from xinhui_print.preflight.coverage import _render_total_ink
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.file or find_press_file() or generate(Path(tmp) / "bench-booklet.pdf")
         times = []
         for _ in range(args.runs):
+            _render_total_ink.cache_clear()  # every run renders the separations again (cold)
             start = time.perf_counter()
             report = preflight(path, args.profile)
             times.append(time.perf_counter() - start)
