@@ -24,6 +24,7 @@ from xinhui_print.typeset.measure import extraction_spaces, measure_pdf, pdftote
 from xinhui_print.typeset.specimen import a5_columns, article_html, synthetic_report_html
 from xinhui_print.typeset.weasyprint_hook import uninstall_justification
 
+ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "articles" / "shudu-xinhui-2023.txt"  # a copy of the seed
 
 
@@ -52,6 +53,34 @@ def bench(name: str, source: str, runs: int, out: Path) -> list[dict]:
     return rows
 
 
+def layout_times(runs: int) -> list[tuple[str, float, float]]:
+    """The project's own layouts: HTML → PDF with and without the stage (same run, interleaved).
+
+    The long poster and the cards are measured on one page of their usual width, the
+    booklet as built.  Templates are rendered once, outside the clock.
+    """
+    from xinhui_print.data import load_report
+    from xinhui_print.layout import load_layout
+    from xinhui_print.render import template_context, typeset
+    from xinhui_print.template import render_html
+
+    report = load_report(ROOT / "data" / "xinhui-2023.yaml")
+    layout = load_layout("booklet-a5")
+    raw = render_html(report, template_context(report, layout, "screen"))
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(runs):
+        for with_stage in (False, True):
+            start = time.perf_counter()
+            if with_stage:
+                html = typeset(raw, layout)
+            else:
+                uninstall_justification()
+                html = raw
+            HTML(string=html, base_url=str(layout.path) + "/").write_pdf()
+            times[with_stage].append(time.perf_counter() - start)
+    return [("booklet-a5 (seed data)", statistics.median(times[False]), statistics.median(times[True]))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -69,6 +98,11 @@ def main() -> None:
                   f"{row['flush_share'] * 100:.1f} % | {row['checked']} | {row['kinsoku']} | "
                   f"{row['half_width']} | {row['figure_splits']} | {row['one_char_last_lines']} | "
                   f"{row['txt_spaces']} |")
+    print()
+    print("| layout | without the stage | with the stage | Δ time |")
+    print("|---|---|---|---|")
+    for name, without, with_stage in layout_times(args.runs):
+        print(f"| {name} | {without:.2f} s | {with_stage:.2f} s | {(with_stage / without - 1) * 100:+.0f} % |")
 
 
 if __name__ == "__main__":
