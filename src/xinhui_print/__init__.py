@@ -1,1 +1,3 @@
-from importlib.metadata import version as _v
+"""xinhui-print: 数读 report data + layouts + CJK fonts → booklets, social images, press PDF/X."""
+
+__version__ = "0.1.0"

@@ -179,15 +179,8 @@ def test_partial_reports_still_make_a_set_and_a_poster(variant, cards_layout, po
     assert poster.images[0].raster.width_px == 1080
 
 
-def test_renderer_keeps_its_template_and_renders_as_render_html(small_report, cards_layout):
-    from xinhui_print.social import SocialOptions
-    from xinhui_print.social.cards import make_renderer, planned
-    from xinhui_print.social.presets import card_preset
-    from xinhui_print.template import render_html
+def test_template_environment_is_built_once_per_layout(cards_layout):
+    """Card fitting renders the templates many times: the compiled environment is reused."""
+    from xinhui_print.template import environment
 
-    preset = card_preset("xhs")
-    renderer = make_renderer(small_report, cards_layout, preset, SocialOptions())
-    cards = planned(small_report, cards_layout, preset)
-    for part in (cards, cards[:2]):
-        renderer.html(part)  # sets the context
-        assert renderer.render() == render_html(small_report, renderer.context)
+    assert environment(cards_layout) is environment(cards_layout)

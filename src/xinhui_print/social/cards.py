@@ -9,12 +9,10 @@ per card.  ``report.cards`` says what happened to every card.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import jinja2
 import weasyprint
-from markupsafe import Markup
 
 from ..errors import BuildError
 from ..export.raster import RasterOptions
@@ -22,8 +20,7 @@ from ..fonts import check_glyphs
 from ..layout import Layout
 from ..model import Report, plain_text
 from ..render import glyph_texts, template_context, typeset
-from ..fonts import font_face_css
-from ..template import TemplateContext, environment, render_html, stylesheet_text
+from ..template import TemplateContext, render_html
 from .content import chart_alt, credit_line
 from .fit import BASE_PX, FLOOR_PX, fit_cards
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
@@ -45,7 +42,6 @@ class CardRenderer:
     credit: str
     qr_url: str
     total: int | None = None  # cards in the final set (None while probing)
-    _template: jinja2.Template | None = field(default=None, repr=False)
 
     def html(self, cards: list[Card]) -> str:
         self.context.extra.update(cards=cards, card_total=self.total, credit=self.credit, qr_for=self.qr_for,
@@ -53,23 +49,7 @@ class CardRenderer:
         return typeset(self.render(), self.layout)
 
     def render(self) -> str:
-        """:func:`xinhui_print.template.render_html` with the compiled template kept across
-        probe rounds (render_html builds a new Jinja environment, ~60 ms of compiling, per call)."""
-        if self._template is None:
-            try:
-                self._template = environment(self.layout).get_template("main.html")
-            except jinja2.TemplateError:
-                return render_html(self.report, self.context)  # reports the error the usual way
-        context = self.context
-        try:
-            return self._template.render(
-                report=self.report, layout=context.layout.config, mode=context.mode, theme=context.theme,
-                fonts={name: role.family for name, role in context.fonts.items()},
-                font_faces=Markup(font_face_css(context.fonts.values())),
-                stylesheets=stylesheet_text(context.layout.stylesheets()), charts=context.charts, **context.extra,
-            )
-        except jinja2.TemplateError:
-            return render_html(self.report, self.context)
+        return render_html(self.report, self.context)
 
     def qr_for(self, index: int):
         return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None

@@ -19,7 +19,7 @@ _FULL_WIDTH = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！"}
 # (spaces around it are dropped).  ``3:1`` or ``a, b`` stay ASCII.
 _MARK_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\s*([,?:;!])\s*")
 _MARK_BEFORE_CJK = re.compile(rf"\s*([,?:;!])\s*(?=[{HAN}“‘（《])")
-_PAREN = re.compile(rf"\(([^()]*)\)")
+_PAREN = re.compile(r"\(([^()]*)\)")
 
 
 def is_han(char: str) -> bool:
