@@ -112,3 +112,12 @@ def test_build_accepts_the_article_itself(booklet_build, cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr
     assert digest(tmp_path / "xinhui-2023" / "booklet-a5.pdf") == digest(first / "booklet-a5.pdf")
+
+
+@pytest.mark.parametrize("option", [["--preset", "tiktok"], ["--density", "0"], ["--density", "-2"]])
+def test_bad_social_option_fails_before_anything_is_written(cli, tmp_path, option):
+    result = cli("build", str(SEED), "--layout", "booklet-a5", "--layout", "cards", *option,
+                 "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -114,6 +114,8 @@ def build(report: Report, source: str, options: BuildOptions, log: Callable[[str
     """Build every selected layout; return the manifest (already written)."""
     layouts = selected_layouts(options)
     plan = [(layout, producer) for layout in layouts for producer in producers(layout, options)]
+    for check in {getattr(p, "check_options", None) for _, p in plan} - {None}:
+        check(options)  # bad options fail before any file is written
     manifest = Manifest(report.meta.id, source, options.out_root / report.meta.id)
     for layout, producer in plan:  # producers that start early and run beside the others (long poster) …
         if hasattr(producer, "prepare"):

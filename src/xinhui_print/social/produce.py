@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import InputError
 from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
 from .poster import build_poster
@@ -30,6 +31,18 @@ def social_options(job: Any) -> SocialOptions:
     densities = tuple(float(d) for d in getattr(job.options, "densities", []) or []) or None
     qr_url = getattr(job.options, "qr_url", None) or None
     return SocialOptions(densities=densities, qr_url=qr_url)
+
+
+MAX_DENSITY = 8.0
+
+
+def check_options(options: Any) -> None:
+    """Reject unknown presets and impossible densities before anything is built."""
+    for name in getattr(options, "presets", []) or []:
+        get_preset(name)
+    for density in getattr(options, "densities", []) or []:
+        if not 0 < float(density) <= MAX_DENSITY:
+            raise InputError(f"density must be more than 0 and at most {MAX_DENSITY:g}, got {density:g}")
 
 
 def card_presets(job: Any) -> list[str]:
@@ -80,9 +93,13 @@ def produce_poster(job: Any) -> None:
 
 
 produce_poster.prepare = prepare_poster  # type: ignore[attr-defined]
+produce_poster.check_options = check_options  # type: ignore[attr-defined]
 
 
 def produce_cards(job: Any) -> None:
     """One card set per preset: PDF (one card per page), PNGs, alt texts, per-card report."""
     for preset in card_presets(job):
         write_result(job, build_cards(job.report, job.layout, preset, social_options(job)))
+
+
+produce_cards.check_options = check_options  # type: ignore[attr-defined]
