@@ -93,6 +93,17 @@ def paper_size_css(name: str) -> str:
     return f"{_format_mm(width)}mm {_format_mm(height)}mm"
 
 
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt|px)?\s*$", re.IGNORECASE)
+
+
+def length_mm(text: object) -> float:
+    """A CSS-like length (``3mm``, ``0.5in``, ``8.5pt``; a bare number is mm) in millimetres."""
+    match = _LENGTH.match(str(text))
+    if not match:
+        raise InputError(f"not a length: {text!r}", hint="e.g. 3mm")
+    return float(match[1]) * MM_PER_UNIT[(match[2] or "mm").lower()]
+
+
 def _split_orientation(text: str) -> tuple[str | None, str]:
     match = _ORIENTATION.search(text)
     if not match:

@@ -6,7 +6,6 @@ Steps: theme colours and charts → template (HTML) → Chinese typesetting → 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
 from ..press.css import inject_press_css
-from ..press.papers import paper_size
+from ..press.papers import length_mm, paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
 from ..typeset import TypesetOptions, install_justification, typeset_html
@@ -103,19 +102,8 @@ def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
         return None
     width, height = paper_size(str(page["size"]))
     bleed_key = "press_bleed" if mode == "press" else "bleed"
-    bleed = _length_mm(page.get(bleed_key, "3mm" if mode == "press" else "0mm"))
+    bleed = length_mm(page.get(bleed_key, "3mm" if mode == "press" else "0mm"))
     return PageGeometry(width, height, bleed)
-
-
-_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt|px)?\s*$")
-_MM_PER = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "px": 25.4 / 96, None: 1.0}
-
-
-def _length_mm(text: object) -> float:
-    match = _LENGTH.match(str(text))
-    if not match:
-        raise BuildError(f"not a length: {text!r} (expected e.g. 3mm)")
-    return float(match[1]) * _MM_PER[match[2]]
 
 
 def template_context(report: Report, layout: Layout, mode: str, extra: dict[str, Any] | None = None) -> TemplateContext:
