@@ -50,54 +50,57 @@ def white_path_overprint(doc, settings):
     return per_page("R0008", settings.severity, hits, lambda _: "white path set to overprint")
 
 
-@rule("R0009")
-def black_text_overprint(doc, settings):
+def _small_paints_not_overprinting(rule_id, settings, paints, is_black, overprints, message):
+    """R0009–R0012: black objects below ``below_pt`` (text size or line width) must overprint.
+
+    ``message`` is formatted with the measured ``size``."""
     below = float(settings["below_pt"])
     hits = [
         Hit(p.page, p.bbox, p.size)
-        for p in doc.paints("text")
-        if p.size < below and is_black_paint(p) and not overprints_black(p)
+        for p in paints
+        if p.size < below and is_black(p) and not overprints(p)
     ]
-    return per_page("R0009", settings.severity, hits,
-                    lambda v: f"100% K text {v:.2f} pt does not overprint (needs overprint, OPM 1)",
-                    limit=below)
+    return per_page(rule_id, settings.severity, hits, lambda v: message.format(size=v), limit=below)
+
+
+def _gray_black(paint) -> bool:
+    return is_gray_black(paint.colour)
+
+
+def _overprints(paint) -> bool:
+    return bool(paint.overprint)
+
+
+@rule("R0009")
+def black_text_overprint(doc, settings):
+    return _small_paints_not_overprinting(
+        "R0009", settings, doc.paints("text"), is_black_paint, overprints_black,
+        "100% K text {size:.2f} pt does not overprint (needs overprint, OPM 1)",
+    )
 
 
 @rule("R0010")
 def black_line_overprint(doc, settings):
-    below = float(settings["below_pt"])
-    hits = [
-        Hit(p.page, p.bbox, p.size)
-        for p in lines(doc)
-        if p.size < below and is_black_paint(p) and not overprints_black(p)
-    ]
-    return per_page("R0010", settings.severity, hits,
-                    lambda v: f"100% K line {v:.2f} pt does not overprint (needs overprint, OPM 1)",
-                    limit=below)
+    return _small_paints_not_overprinting(
+        "R0010", settings, lines(doc), is_black_paint, overprints_black,
+        "100% K line {size:.2f} pt does not overprint (needs overprint, OPM 1)",
+    )
 
 
 @rule("R0011")
 def gray_black_text_overprint(doc, settings):
-    below = float(settings["below_pt"])
-    hits = [
-        Hit(p.page, p.bbox, p.size)
-        for p in doc.paints("text")
-        if p.size < below and is_gray_black(p.colour) and not p.overprint
-    ]
-    return per_page("R0011", settings.severity, hits,
-                    lambda v: f"DeviceGray black text {v:.2f} pt does not overprint", limit=below)
+    return _small_paints_not_overprinting(
+        "R0011", settings, doc.paints("text"), _gray_black, _overprints,
+        "DeviceGray black text {size:.2f} pt does not overprint",
+    )
 
 
 @rule("R0012")
 def gray_black_line_overprint(doc, settings):
-    below = float(settings["below_pt"])
-    hits = [
-        Hit(p.page, p.bbox, p.size)
-        for p in lines(doc)
-        if p.size < below and is_gray_black(p.colour) and not p.overprint
-    ]
-    return per_page("R0012", settings.severity, hits,
-                    lambda v: f"DeviceGray black line {v:.2f} pt does not overprint", limit=below)
+    return _small_paints_not_overprinting(
+        "R0012", settings, lines(doc), _gray_black, _overprints,
+        "DeviceGray black line {size:.2f} pt does not overprint",
+    )
 
 
 @rule("R0013")
