@@ -9,7 +9,7 @@ per card.  ``report.cards`` says what happened to every card.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import weasyprint
@@ -22,13 +22,15 @@ from ..model import Report, plain_text
 from ..render import glyph_texts, template_context, typeset
 from ..template import TemplateContext, render_html
 from .content import chart_alt, credit_line
-from .fit import BASE_PX, FLOOR_PX, fit_cards
+from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, card_spans, fit_card_groups
+from .measure import CardMetrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
 from .pages import lay_out_at
 from .plan import Card, cover_only, plan_cards
+from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
 from .qr import qr_svg
-from .workers import measure_all, raster_pages, run_all, worker_count
+from .workers import measure_all, metrics_html, raster_pages, run_all, worker_count
 
 
 @dataclass
@@ -63,6 +65,12 @@ class CardRenderer:
         jobs = [(self.html(part), self.preset.width, self.preset.height, str(self.layout.path), len(part))
                 for part in halves]
         return [result for part in measure_all(jobs) for result in part]
+
+    def metrics(self, cards: list[Card]) -> list[CardMetrics]:
+        """Probe cards on tall pages → their metrics (:mod:`.measure`), split over the workers."""
+        jobs = [(self.html(part), self.preset.width, str(self.layout.path), [c.font_px for c in part],
+                 self.preset.height) for part in split_by_weight(cards, worker_count())]
+        return [result for part in measure_all(jobs, metrics_html) for result in part]
 
 
 def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
@@ -138,19 +146,55 @@ def _block_alt(report: Report, block) -> str:
 
 
 def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions):
-    """Plan, fit and lay out the final set; returns (cards, document, html)."""
+    """Plan, fit and lay out the final set; returns (cards, document, html).
+
+    One measurement proposes every card (:mod:`.predict`); the layout of the whole
+    set then shows which cards spilled onto a second page, and those — only those —
+    are searched exactly (:func:`.fit.fit_cards`) before the set is laid out again."""
     settings = card_settings(layout)
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
     with_chart = "results_vs_targets" in renderer.context.charts  # no chart without paired figures
-    cards = fit_cards(planned(report, layout, preset, with_chart), renderer.measure, base, floor)
-    renderer.total = len(cards)
-    html = renderer.html(cards)
-    document = lay_out_at(html, preset.width, preset.height, layout.path)
-    if len(document.pages) != len(cards):
-        raise BuildError(f"card set for {preset.name}: {len(document.pages)} pages for {len(cards)} cards after fitting")
-    return cards, document, html
+    cards = proposed_cards(planned(report, layout, preset, with_chart), renderer, base, floor)
+    for _ in range(MAX_LAYOUTS):
+        renderer.total = len(cards)
+        html = renderer.html(cards)
+        document = lay_out_at(html, preset.width, preset.height, layout.path)
+        spilled = [i for i, (_, pages) in enumerate(card_spans(document, len(cards))) if pages != 1]
+        if not spilled:
+            return cards, document, html
+        cards = refit(cards, spilled, renderer.measure, base, floor)
+    raise BuildError(f"card set for {preset.name}: cards still spill after {MAX_LAYOUTS} layouts")
+
+
+MAX_LAYOUTS = 4
+"""Layouts of the whole set: the first confirms the proposal; each spilled card is then
+searched exactly, so one more layout normally settles it."""
+
+
+def proposed_cards(cards: list[Card], renderer: CardRenderer, base: float, floor: float) -> list[Card]:
+    """Every planned card fitted from one measurement; cards it cannot decide go to the exact search."""
+    probes = [probe_cards(card, base, floor, SHORT_CARD_BLOCKS) for card in cards]
+    metrics = iter(renderer.metrics([p for group in probes for p in group]))
+    slots: list[list[Card] | None] = []
+    for card, group in zip(cards, probes):
+        if not group:  # no blocks (cover, closing): fixed content, checked by the layout
+            slots.append([card])
+            continue
+        probe = probe_for(card, [next(metrics) for _ in group], SHORT_CARD_BLOCKS)
+        slots.append(propose(card, probe, base, floor))
+    undecided = [card for card, slot in zip(cards, slots) if slot is None]
+    searched = iter(fit_card_groups(undecided, renderer.measure, base, floor))
+    return [card for slot in slots for card in (slot if slot is not None else next(searched))]
+
+
+def refit(cards: list[Card], spilled: list[int], measure, base: float, floor: float) -> list[Card]:
+    """Replace each spilled card by the exact search's cards, below the size it spilled at."""
+    shrunk = [replace(cards[i], font_px=max(floor, cards[i].font_px - 1)) for i in spilled]
+    searched = iter(fit_card_groups(shrunk, measure, base, floor))
+    return [card for i, planned_card in enumerate(cards)
+            for card in (next(searched) if i in spilled else [planned_card])]
 
 
 def card_images(report: Report, cards: list[Card], pdf: bytes, layout: Layout, preset: Preset,

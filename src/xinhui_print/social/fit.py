@@ -63,10 +63,12 @@ LayOut = Callable[[list[Card]], weasyprint.Document]
 
 @dataclass
 class _Probe:
-    """One probe of one card: the card at ``size``; ``low``/``high`` bound the search."""
+    """One probe of one card: the card at ``size``; ``low``/``high`` bound the search,
+    ``top`` is the largest size it may have (the base size, or less: see :func:`fit_cards`)."""
 
     card: Card
     size: float
+    top: float
     low: float | None = None  # largest size known to fit
     high: float | None = None  # smallest size known to overflow
     prefix: int | None = None  # floor probes of long cards: only this many leading blocks
@@ -148,52 +150,62 @@ def measuring(lay_out: LayOut) -> Measure:
 def fit_cards(cards: list[Card], measure: Measure, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
     """Shrink and split ``cards`` until each fits on one page; order is kept.
 
-    ``measure`` lays out a round of probe cards (see :func:`measuring`)."""
+    ``measure`` lays out a round of probe cards (see :func:`measuring`).  A card is
+    never set larger than ``base``, nor than its own ``font_px`` when that is set:
+    a card that spilled at some size is searched below it."""
+    return [card for group in fit_card_groups(cards, measure, base, floor) for card in group]
+
+
+def fit_card_groups(cards: list[Card], measure: Measure, base: float = BASE_PX,
+                    floor: float = FLOOR_PX) -> list[list[Card]]:
+    """:func:`fit_cards`, with the fitted cards of each card in a list of their own."""
+    if not cards:
+        return []
     slots: list[list[Card]] = [[] for _ in cards]  # fitted cards per planned card
-    active = {i: _first_probe(card, base, floor) for i, card in enumerate(cards)}
+    active = {i: _first_probe(card, min(base, card.font_px or base), floor) for i, card in enumerate(cards)}
     while active:
         keys = sorted(active)
         results = measure([active[key].probe_card() for key in keys])
         for key, (pages, whole) in zip(keys, results):
-            follow = _advance(active.pop(key), pages == 1, whole, slots[key], base, floor)
+            follow = _advance(active.pop(key), pages == 1, whole, slots[key], floor)
             if follow is not None:
                 active[key] = follow
-    return [card for slot in slots for card in slot]
+    return slots
 
 
-def _first_probe(card: Card, base: float, floor: float) -> _Probe:
-    if len(card.blocks) <= SHORT_CARD_BLOCKS:
-        return _Probe(card, base)
-    return _Probe(card, floor, prefix=FIRST_PREFIX)
+def _first_probe(card: Card, top: float, floor: float) -> _Probe:
+    if len(card.blocks) <= SHORT_CARD_BLOCKS or top <= floor:
+        return _Probe(card, max(top, floor), top)
+    return _Probe(card, floor, top, prefix=FIRST_PREFIX)
 
 
-def _advance(probe: _Probe, fits: bool, whole: int, done: list[Card], base: float, floor: float) -> _Probe | None:
+def _advance(probe: _Probe, fits: bool, whole: int, done: list[Card], floor: float) -> _Probe | None:
     """One probe's result → the card's next probe, or None when it is settled."""
-    card, size = probe.card, probe.size
-    if size == floor and not fits:  # too long even at the floor: continue on a （续） card
-        return _split(card, whole, done, floor)
+    card, size, top = probe.card, probe.size, probe.top
+    if size <= floor and not fits:  # too long even at the floor: continue on a （续） card
+        return _split(card, whole, done, floor, top)
     if probe.partial:  # the floor prefix fits: try again with every block
-        return _Probe(card, floor)
+        return _Probe(card, floor, top)
     low = size if fits else probe.low
     high = probe.high if fits else size
-    if fits and size == base:
-        done.append(replace(card, font_px=base))
+    if fits and size >= top:
+        done.append(replace(card, font_px=size))
         return None
-    if low is None:  # overflowed at the base size, floor not tried yet
-        return _Probe(card, floor, low, high)
-    if high is None:  # fits at the floor, base not tried yet
-        return _Probe(card, base, low, high)
+    if low is None:  # overflowed at the top size, floor not tried yet
+        return _Probe(card, floor, top, low, high)
+    if high is None:  # fits at the floor, the top size not tried yet
+        return _Probe(card, top, top, low, high)
     if high - low <= 1:
         done.append(replace(card, font_px=low))
         return None
-    return _Probe(card, float((low + high) // 2), low, high)
+    return _Probe(card, float((low + high) // 2), top, low, high)
 
 
-def _split(card: Card, count: int, done: list[Card], floor: float) -> _Probe:
+def _split(card: Card, count: int, done: list[Card], floor: float, top: float) -> _Probe:
     if count == 0:
         raise _fixed_content_error(card, floor)
     if count >= len(card.blocks):  # every block fits, yet the card spills: its header is too big
         raise _fixed_content_error(card.with_blocks(()), floor)
     done.append(card.with_blocks(card.blocks[:count], font_px=floor, continues=True))
-    rest = card.with_blocks(card.blocks[count:], continued=True, continues=False)
-    return _Probe(rest, floor, prefix=count + count // 2 + 1)
+    rest = card.with_blocks(card.blocks[count:], continued=True)  # goes on where the card went on
+    return _Probe(rest, floor, top, prefix=count + count // 2 + 1)

@@ -51,6 +51,19 @@ def measure_html(html: str, width: float, height: float, base: str | None, count
     return measure_document(document, count)
 
 
+def metrics_html(html: str, width: float, base: str | None, sizes: list[float], card_height: float,
+                 justify_hook: bool = False) -> list:
+    """Lay out probe cards on tall pages and read their :class:`~.measure.CardMetrics` (runs in a worker)."""
+    from ..typeset import install_justification
+    from ..typeset.weasyprint_hook import uninstall_justification
+    from .measure import TALL, card_metrics
+    from .pages import lay_out_at
+
+    install_justification() if justify_hook else uninstall_justification()
+    document = lay_out_at(html, width, TALL, Path(base) if base else None)
+    return card_metrics(document, len(sizes), sizes, card_height)
+
+
 def pool():
     """The shared fork pool (created on first use), or None when running serially."""
     global _pool
@@ -70,14 +83,15 @@ def close_pool() -> None:
         _pool = None
 
 
-def measure_all(jobs: list[tuple[str, float, float, str | None, int]]) -> list[list[tuple[int, int]]]:
-    """Measure several probe documents, in parallel when workers are available."""
+def measure_all(jobs: list[tuple], function=measure_html) -> list:
+    """``function(*job)`` for several probe documents (:func:`measure_html`, :func:`metrics_html`),
+    in parallel when workers are available; workers mirror this process's typesetting hook."""
     workers = pool() if len(jobs) > 1 else None
     if workers is None:
-        return [measure_html(*job) for job in jobs]
+        return [function(*job) for job in jobs]
     from ..typeset.weasyprint_hook import is_installed
 
-    return workers.starmap(measure_html, [(*job, is_installed()) for job in jobs])
+    return workers.starmap(function, [(*job, is_installed()) for job in jobs])
 
 
 # ---------------------------------------------------------------- rasterising

@@ -1,0 +1,164 @@
+"""Card metrics: one layout of probe cards on tall pages → where every block of every card ends.
+
+A card page is ``preset.height`` tall; a probe page is :data:`TALL` px tall, so
+nothing breaks across pages and each probe card lies whole on a page of its
+own (every card starts a new page).  Read back from the boxes, in CSS px from
+the top of the page:
+
+* ``limit``: where a real card page's content area ends (page height − bottom
+  margin): a card fits when its last block ends above it;
+* per block (``data-card`` / ``data-bi``): the top and bottom of its border box
+  and ``body_top``, where the block's own text starts below a section heading
+  (the top, when it has none);
+* per paragraph (a box of line boxes): its lines, line height, width and the
+  width of its last line, and how much narrower it is than the card body; that
+  is what :mod:`.predict` needs to estimate the lines at another size.
+
+A block's border box does not depend on what comes after it, and blocks never
+break (``break-inside: avoid``), so a block is wholly on a card's first page
+exactly when its bottom is above ``limit`` — the same answer a paged layout
+gives (tests compare the two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import weasyprint
+from weasyprint.formatting_structure import boxes
+
+from .pages import anchor_pages, page_box
+
+TALL = 40_000
+"""CSS px: taller than any probe card (a card far too long is split by pages anyway, see ``pages``)."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One run of line boxes, laid out at ``size`` px."""
+
+    lines: int
+    line_height: float
+    width: float  # content width of the box holding the lines
+    last_width: float  # width of the text on the last line
+    inset: float  # card body width − ``width`` (em-based padding: scales with the size)
+
+    @property
+    def text_width(self) -> float:
+        """Text length in px at the measured size (full lines count as full width)."""
+        return (self.lines - 1) * self.width + self.last_width
+
+
+@dataclass(frozen=True)
+class BlockMetrics:
+    top: float
+    body_top: float
+    bottom: float
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class CardMetrics:
+    """One probe card at ``size`` px: its blocks and the content limit of a real page."""
+
+    size: float
+    limit: float
+    pages: int  # > 1 only when the card is taller than the probe page
+    blocks: tuple[BlockMetrics, ...]
+    header: tuple[Paragraph, ...] = ()
+    header_bottom: float = 0.0
+    bottom: float = 0.0  # lowest block bottom (the header's when there is no block)
+    fixed_top: float = 0.0  # where the header's text starts: above it, px that do not scale
+    body_width: float = 0.0
+
+    @property
+    def fits(self) -> bool:
+        return self.pages == 1 and self.bottom <= self.limit + EPSILON
+
+
+EPSILON = 0.01
+"""px: float noise in box positions."""
+
+
+# ---------------------------------------------------------------- reading boxes
+
+
+def _walk(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def _classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def _paragraphs(box, body_width: float) -> tuple[Paragraph, ...]:
+    """Every box of line boxes inside ``box`` (not inside another such box)."""
+    found = []
+    for inner in _walk(box):
+        if not isinstance(inner, boxes.BlockContainerBox):
+            continue
+        lines = [child for child in inner.children if isinstance(child, boxes.LineBox)]
+        if not lines:
+            continue
+        height = sum(line.margin_height() for line in lines)
+        last = lines[-1]
+        extents = [c.position_x + c.margin_width() for c in last.children] or [last.position_x]
+        found.append(Paragraph(len(lines), height / len(lines), inner.width,
+                               max(extents) - last.position_x, max(0.0, body_width - inner.width)))
+    return tuple(found)
+
+
+def _border_bottom(box) -> float:
+    return box.border_box_y() + box.border_height()
+
+
+def _block_metrics(box, body_width: float) -> BlockMetrics:
+    top, bottom = box.border_box_y(), _border_bottom(box)
+    body_top = top
+    for inner in _walk(box):
+        if "section-title" in _classes(inner) and isinstance(inner, boxes.BlockBox):
+            body_top = bottom  # a heading-only block: the heading is all of it
+        if "item" in _classes(inner) and isinstance(inner, boxes.BlockBox):
+            body_top = inner.border_box_y()
+            break
+    return BlockMetrics(top, body_top, bottom, _paragraphs(box, body_width))
+
+
+def _limit(page: weasyprint.Page, card_height: float) -> float:
+    root = page_box(page)
+    return card_height - root.margin_bottom - root.padding_bottom - root.border_bottom_width
+
+
+def card_metrics(document: weasyprint.Document, count: int, sizes: list[float],
+                 card_height: float) -> list[CardMetrics]:
+    """Metrics of the ``count`` probe cards (anchors ``#card-k``) laid out at ``sizes``."""
+    starts = anchor_pages(document)
+    firsts = [starts[f"card-{k}"] for k in range(count)]
+    ends = firsts[1:] + [len(document.pages)]
+    return [
+        _one_card(document.pages[first], k, end - first, sizes[k], card_height)
+        for k, (first, end) in enumerate(zip(firsts, ends))
+    ]
+
+
+def _one_card(page: weasyprint.Page, index: int, pages: int, size: float, card_height: float) -> CardMetrics:
+    root = page_box(page)
+    body_width = next((box.width for box in _walk(root) if "card" in _classes(box)), root.width)
+    blocks: dict[int, BlockMetrics] = {}
+    header, header_bottom, fixed_top = (), 0.0, 0.0
+    for box in _walk(root):
+        element = getattr(box, "element", None)
+        if element is None or not isinstance(box, boxes.BlockBox):
+            continue
+        if "card-head" in _classes(box) and not header:
+            header, header_bottom = _paragraphs(box, body_width), _border_bottom(box)
+            fixed_top = box.content_box_y()
+        elif element.get("data-card") == str(index) and element.get("data-bi") is not None:
+            blocks.setdefault(int(element.get("data-bi")), _block_metrics(box, body_width))
+    ordered = tuple(blocks[i] for i in sorted(blocks))
+    bottom = max([b.bottom for b in ordered], default=header_bottom)
+    return CardMetrics(size, _limit(page, card_height), pages, ordered, header, header_bottom, bottom,
+                       fixed_top, body_width)

@@ -1,0 +1,280 @@
+"""Fitting from one measurement: probe metrics → split points and sizes, for the final layout to confirm.
+
+One layout of probe cards on tall pages (:mod:`.measure`) says where each
+block ends at the size it was set in.  From that:
+
+* **Splits** at the floor size are exact.  A block's border box does not depend
+  on the blocks after it, so the bottom of a piece ``j..k`` of a card is the
+  bottom of block ``k`` moved by where block ``j`` starts.  The first piece is the
+  card as measured; a follow-up piece has the （续） header and starts with its
+  section heading (``● 小节（续）`` when it starts inside a section), whose
+  offsets come from a second probe card per long card: the （续） header over one
+  block per section that starts in the middle of it.
+* A card that needs ``n`` cards at the floor size gets exactly ``n``, with its
+  blocks **balanced** between them (the fullest card as empty as possible): no
+  （续） card holds a lone item.  Every card of such a series stays at the floor
+  size, so a chapter reads at one size across its cards.
+* **Sizes** between floor and base are estimated: at another size everything
+  on a card scales (all is in em) except what is set in px (the header's top
+  padding, the body width), so text rewraps; :func:`estimate_bottom` counts the
+  lines again per paragraph, rounding up.  The estimate is only a proposal:
+  the final layout checks every card (one page each) and the exact search of
+  :mod:`.fit` takes over for any card that spilled.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .measure import EPSILON, CardMetrics, Paragraph
+from .plan import Block, Card
+
+SAFETY_LINES = 0.25
+"""An estimated size must leave this many body lines free (the estimate rounds up, but lines
+can break differently): the price of a card that spills is another layout."""
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What was measured of one planned card."""
+
+    floor: CardMetrics
+    base: CardMetrics | None = None  # short cards are measured at the base size too
+    continued: CardMetrics | None = None  # the （续） probe of a long card
+    sections: tuple[str, ...] = ()  # the section of each block
+    starts_section: tuple[bool, ...] = ()  # whether the block is the first item of its section
+    continued_sections: tuple[str, ...] = ()  # the section of each block of the （续） probe
+
+
+# ---------------------------------------------------------------- splits
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Where a piece ``j..k`` of one card ends: exactly at the floor size, estimated at others."""
+
+    probe: Probe
+
+    @property
+    def natural(self) -> CardMetrics:
+        return self.probe.floor
+
+    def start_offset(self, j: int) -> float | None:
+        """Block top → body top of block ``j`` when it opens a follow-up card (None: unknown)."""
+        block = self.natural.blocks[j]
+        if j == 0 or self.probe.starts_section[j]:
+            return block.body_top - block.top  # its heading is the plain one, as measured
+        cont = self.probe.continued
+        section = self.probe.sections[j]
+        if cont is None or section not in self.probe.continued_sections:
+            return None
+        measured = cont.blocks[self.probe.continued_sections.index(section)]
+        return measured.body_top - measured.top
+
+    def bottom(self, j: int, k: int) -> float | None:
+        """Bottom of blocks ``j..k`` (inclusive) on one card at the floor size; the first card when ``j == 0``."""
+        blocks = self.natural.blocks
+        if j == 0:
+            return blocks[k].bottom
+        offset, cont = self.start_offset(j), self.probe.continued
+        if offset is None or cont is None or not cont.blocks:
+            return None
+        return cont.blocks[0].top + offset + blocks[k].bottom - blocks[j].body_top
+
+    def at(self, size: float) -> "SizedPieces":
+        return SizedPieces(self, size)
+
+
+class SizedPieces:
+    """:class:`Pieces` at one size: bottoms (estimated unless at the measured size) against the limit."""
+
+    def __init__(self, pieces: Pieces, size: float):
+        natural, cont = pieces.natural, pieces.probe.continued
+        self.pieces, self.scale = pieces, size / natural.size
+        self.prefix = [0.0]  # growth of blocks 0..k-1
+        for block in natural.blocks:
+            self.prefix.append(self.prefix[-1] + _growth(block.paragraphs, self.scale, natural.body_width))
+        self.header_growth = (_growth(natural.header, self.scale, natural.body_width),
+                              _growth(cont.header, self.scale, natural.body_width) if cont else 0.0)
+        spare = SAFETY_LINES * _body_line(natural) * self.scale if self.scale != 1 else 0.0
+        self.limit = natural.limit - spare + EPSILON
+        self._bottoms: dict[tuple[int, int], float | None] = {}
+
+    def bottom(self, j: int, k: int) -> float | None:
+        if (j, k) not in self._bottoms:
+            exact = self.pieces.bottom(j, k)
+            if exact is not None and self.scale != 1:
+                fixed = self.pieces.natural.fixed_top
+                growth = self.header_growth[j > 0] + self.prefix[k + 1] - self.prefix[j]
+                exact = fixed + self.scale * (exact - fixed + growth)
+            self._bottoms[(j, k)] = exact
+        return self._bottoms[(j, k)]
+
+    def fits(self, j: int, k: int) -> bool:
+        value = self.bottom(j, k)
+        return value is not None and value <= self.limit
+
+
+def split_pieces(pieces: Pieces, base: float, floor: float) -> tuple[float, list[tuple[int, int]]] | None:
+    """(size, blocks ``(first, last)`` per card) for a card too long for one card at the floor size.
+
+    It gets as few cards as hold it at the floor size, at the largest size at which
+    that many cards are estimated to hold it, its blocks balanced between them.
+    None when some block cannot open a card (unmeasured) or fit on one alone: the
+    exact search of :mod:`.fit` then decides (and names what does not fit)."""
+    count = len(pieces.natural.blocks)
+    cards = _fewest_cards(count, pieces.at(floor).fits)
+    if cards is None:
+        return None
+    for size in [*range(int(base), int(math.ceil(floor)), -1), floor]:
+        split = balanced_split(pieces.at(float(size)), count, cards)
+        if split is not None:
+            return float(size), split
+    return None
+
+
+def balanced_split(sized: SizedPieces, count: int, cards: int) -> list[tuple[int, int]] | None:
+    """Blocks on exactly ``cards`` cards, all fitting, the fullest card as empty as it can be."""
+
+    @cache
+    def best(j: int, left: int) -> tuple[float, tuple[tuple[int, int], ...]] | None:
+        if left == 1:
+            return (sized.bottom(j, count - 1), ((j, count - 1),)) if sized.fits(j, count - 1) else None
+        found = None
+        for k in range(j, count - left + 1):
+            if not sized.fits(j, k):
+                break
+            rest = best(k + 1, left - 1)
+            if rest is None:
+                continue
+            worst = max(sized.bottom(j, k), rest[0])
+            if found is None or worst < found[0] - EPSILON:
+                found = (worst, ((j, k), *rest[1]))
+        return found
+
+    result = best(0, cards)
+    return list(result[1]) if result else None
+
+
+def _fewest_cards(count: int, fits) -> int | None:
+    """Greedy fill: the fewest cards that hold all ``count`` blocks (None: a block fits nowhere)."""
+    cards, j = 0, 0
+    while j < count:
+        k = j
+        while k < count and fits(j, k):
+            k += 1
+        if k == j:
+            return None
+        cards, j = cards + 1, k
+    return cards
+
+
+# ---------------------------------------------------------------- sizes between floor and base
+
+
+def estimate_bottom(metrics: CardMetrics, size: float) -> float:
+    """Where the card measured in ``metrics`` would end when set at ``size`` px (see the module doc)."""
+    scale = size / metrics.size
+    fixed = metrics.fixed_top
+    paragraphs = (*metrics.header, *(p for block in metrics.blocks for p in block.paragraphs))
+    return fixed + scale * (metrics.bottom - fixed + _growth(paragraphs, scale, metrics.body_width))
+
+
+def _growth(paragraphs, scale: float, body_width: float) -> float:
+    return sum(_paragraph_growth(p, scale, body_width) for p in paragraphs)
+
+
+def _paragraph_growth(paragraph: Paragraph, scale: float, body_width: float) -> float:
+    """Extra height (px at the measured size) of a paragraph set ``scale`` times larger."""
+    if paragraph.inset > body_width / 2:  # a narrow box (a numeral, a tag): sized to its content
+        return 0.0
+    width = body_width - paragraph.inset * scale
+    lines = max(1, math.ceil(paragraph.text_width * scale / width - 1e-6))
+    return (lines - paragraph.lines) * paragraph.line_height
+
+
+def _body_line(metrics: CardMetrics) -> float:
+    return max((p.line_height for b in metrics.blocks for p in b.paragraphs), default=metrics.size * 1.5)
+
+
+def largest_size(probe: Probe, base: float, floor: float) -> float:
+    """The largest whole-px size from ``base`` down to ``floor`` that the card is estimated to fit at.
+
+    Exact where measured: a short card that fits at the base size keeps it."""
+    if probe.base is not None and probe.base.fits:
+        return base
+    measured = probe.floor
+    for size in range(int(base) - (probe.base is not None), int(math.ceil(floor)), -1):
+        spare = SAFETY_LINES * _body_line(measured) * size / measured.size
+        if estimate_bottom(measured, size) <= measured.limit - spare:
+            return float(size)
+    return floor
+
+
+# ---------------------------------------------------------------- probes and proposal
+
+
+def probe_cards(card: Card, base: float, floor: float, short: int) -> list[Card]:
+    """The probe cards measured for one planned card: at the floor size, plus at the base
+    size (short cards) or a （续） probe (long cards, see the module doc)."""
+    if not card.blocks:
+        return []
+    probes = [replace(card, font_px=floor)]
+    if len(card.blocks) <= short:
+        probes.append(replace(card, font_px=base))
+    else:
+        probes.append(card.with_blocks(continued_probe_blocks(card.blocks), continued=True, font_px=floor))
+    return probes
+
+
+def continued_probe_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The first mid-section block of every section (the first block when there is none):
+    on the （续） probe each is drawn under its ``● 小节（续）`` heading."""
+    seen: set[str] = set()
+    chosen = []
+    for block in blocks:
+        if not starts_section(block) and section_of(block) not in seen:
+            seen.add(section_of(block))
+            chosen.append(block)
+    return tuple(chosen) or blocks[:1]
+
+
+def section_of(block: Block) -> str:
+    return str(block.data.get("section", "")) if block.kind == "item" else ""
+
+
+def starts_section(block: Block) -> bool:
+    """Does the block open its section (its heading is the plain one, or there is none)?"""
+    return block.kind != "item" or int(block.data.get("index", 1)) <= 1
+
+
+def probe_for(card: Card, metrics: list[CardMetrics], short: int) -> Probe:
+    """Pair one planned card with the metrics of its probe cards (see :func:`probe_cards`)."""
+    floor, second = metrics
+    if len(card.blocks) <= short:
+        return Probe(floor, base=second)
+    cont_blocks = continued_probe_blocks(card.blocks)
+    return Probe(
+        floor, continued=second, sections=tuple(section_of(b) for b in card.blocks),
+        starts_section=tuple(starts_section(b) for b in card.blocks),
+        continued_sections=tuple(section_of(b) if not starts_section(b) else "" for b in cont_blocks),
+    )
+
+
+def propose(card: Card, probe: Probe, base: float, floor: float) -> list[Card] | None:
+    """The fitted cards proposed for one planned card; None: leave it to the exact search."""
+    if probe.floor.pages != 1:
+        return None  # taller than the probe page: far too long, the search splits it
+    if probe.floor.fits:
+        return [replace(card, font_px=largest_size(probe, base, floor))]
+    found = split_pieces(Pieces(probe), base, floor)
+    if found is None:
+        return None
+    size, split = found
+    last = len(split) - 1
+    return [
+        card.with_blocks(card.blocks[first : end + 1], font_px=size, continued=n > 0, continues=n < last)
+        for n, (first, end) in enumerate(split)
+    ]
