@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -33,6 +34,7 @@ from xinhui_print.data import load_report  # noqa: E402
 from xinhui_print.layout import load_layout  # noqa: E402
 from xinhui_print.social import SocialOptions, build_cards, build_poster, files  # noqa: E402
 from xinhui_print.social.pages import inject_css, page_rule  # noqa: E402
+from xinhui_print.social.workers import close_pool  # noqa: E402
 
 
 def timed(label: str, function, *args):
@@ -43,12 +45,23 @@ def timed(label: str, function, *args):
     return value, elapsed
 
 
-def ours(report, data: Path):
-    with tempfile.TemporaryDirectory() as folder:
-        options = BuildOptions(out_root=Path(folder), layouts=["poster-long", "cards"], presets=["xhs"])
-        manifest, elapsed = timed("build: poster-long + cards (xhs)", build, report, str(data), options)
-        print(f"  {len(manifest.as_json().get('files', []))} files")
-    return elapsed
+RUNS = 5
+"""The machine is a shared VM whose speed drifts by ±25 % from minute to minute: the build
+is timed this many times (each from a cold worker pool, into a new folder) and the median
+is reported, with the slowest run beside it."""
+
+
+def ours(report, data: Path) -> tuple[float, float]:
+    times = []
+    for run in range(RUNS):
+        with tempfile.TemporaryDirectory() as folder:
+            options = BuildOptions(out_root=Path(folder), layouts=["poster-long", "cards"], presets=["xhs"])
+            manifest, elapsed = timed(f"build {run + 1}: poster-long + cards (xhs)", build, report, str(data), options)
+        close_pool()  # the next run starts its workers again, as a new command would
+        gc.collect()
+        times.append(elapsed)
+    print(f"  {len(manifest.as_json().get('files', []))} files")
+    return statistics.median(times), max(times)
 
 
 def parts(report, poster_layout, cards_layout):
@@ -77,7 +90,7 @@ def main() -> int:
     poster_layout, cards_layout = load_layout("poster-long"), load_layout("cards")
     weasyprint.HTML(string="<p>warm-up</p>").write_pdf()  # import-time work is not the pipeline's
     print("ours:")
-    t_ours = ours(report, data)
+    t_ours, t_slowest = ours(report, data)
     gc.collect()
     print("parts, serially (breakdown only):")
     poster, cards = parts(report, poster_layout, cards_layout)
@@ -88,8 +101,8 @@ def main() -> int:
     print(f"poster {poster.width_css:g}×{poster.height_css:g} CSS px, {len(cards.cards)} cards, {len(images)} images, "
           f"{sum(i.raster.bytes for i in images) / 1e6:.1f} MB PNG")
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores (other work slows both sides)")
-    print(f"ours {t_ours:.2f} s   WeasyPrint alone {t_alone:.2f} s   ratio {t_ours / t_alone:.2f}×   "
-          f"target < 3 s: {'met' if t_ours < 3 else 'NOT met'}")
+    print(f"ours {t_ours:.2f} s (median of {RUNS}; slowest {t_slowest:.2f} s)   WeasyPrint alone {t_alone:.2f} s   "
+          f"ratio {t_ours / t_alone:.2f}×   target < 3 s: {'met' if t_slowest < 3 else 'NOT met'}")
     return 0
 
 

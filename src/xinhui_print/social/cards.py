@@ -15,6 +15,7 @@ from typing import Any
 import weasyprint
 
 from ..errors import BuildError
+from ..export.pdf import join_pdfs
 from ..export.raster import RasterOptions
 from ..fonts import check_glyphs
 from ..layout import Layout
@@ -22,7 +23,7 @@ from ..model import Report, plain_text
 from ..render import glyph_texts, template_context, typeset
 from ..template import TemplateContext, render_html
 from .content import chart_alt, credit_line
-from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, card_spans, fit_card_groups
+from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups
 from .measure import CardMetrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
 from .pages import lay_out_at
@@ -30,7 +31,7 @@ from .plan import Card, cover_only, plan_cards
 from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
 from .qr import qr_svg
-from .workers import measure_all, metrics_html, raster_pages, run_all, worker_count
+from .workers import lay_out_part, measure_all, metrics_html, worker_count
 
 
 @dataclass
@@ -45,9 +46,10 @@ class CardRenderer:
     qr_url: str
     total: int | None = None  # cards in the final set (None while probing)
 
-    def html(self, cards: list[Card]) -> str:
-        self.context.extra.update(cards=cards, card_total=self.total, credit=self.credit, qr_for=self.qr_for,
-                                  logo_for=self.preset.shows_logo, preset=self.preset)
+    def html(self, cards: list[Card], first_number: int = 0) -> str:
+        """The HTML of ``cards``, the first of which is card ``first_number`` (from 0) of the set."""
+        self.context.extra.update(cards=cards, card_total=self.total, first_number=first_number, credit=self.credit,
+                                  qr_for=self.qr_for, logo_for=self.preset.shows_logo, preset=self.preset)
         return typeset(self.render(), self.layout)
 
     def render(self) -> str:
@@ -74,10 +76,10 @@ class CardRenderer:
 
 
 def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
-    """Consecutive groups of cards with about equal numbers of blocks (one per worker)."""
+    """Consecutive groups of cards with about equal amounts of text to lay out (one per worker)."""
     if parts < 2 or len(cards) < 2:
         return [cards]
-    weights = [1 + len(card.blocks) for card in cards]
+    weights = [layout_weight(card) for card in cards]
     target, groups, current, total = sum(weights) / parts, [], [], 0
     for card, weight in zip(cards, weights):
         if current and total + weight / 2 > target and len(groups) < parts - 1:
@@ -86,6 +88,15 @@ def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
         current.append(card)
         total += weight
     return [*groups, current]
+
+
+HEADER_WEIGHT = 600
+"""Layout work of a card's header and page, in characters of body text (measured, roughly)."""
+
+
+def layout_weight(card: Card) -> float:
+    """Roughly how long a card takes to lay out: its text, in characters set at its size."""
+    return (HEADER_WEIGHT + sum(len(block.text) for block in card.blocks))
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
@@ -145,12 +156,30 @@ def _block_alt(report: Report, block) -> str:
 # ---------------------------------------------------------------- build
 
 
-def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions):
-    """Plan, fit and lay out the final set; returns (cards, document, html).
+@dataclass
+class LaidOutSet:
+    """The fitted cards, laid out in parts: one PDF and the images per raster option per card."""
 
-    One measurement proposes every card (:mod:`.predict`); the layout of the whole
-    set then shows which cards spilled onto a second page, and those — only those —
-    are searched exactly (:func:`.fit.fit_cards`) before the set is laid out again."""
+    cards: list[Card]
+    pdf: bytes
+    images: list[list]  # [raster option][card] → RasterImage
+    html: str  # the whole set as one document (what the parts were cut from)
+
+
+FINAL_PARTS = 2
+"""The final set is laid out as this many documents at once (one per worker), whose PDFs
+are then joined; fixed, so that the bytes do not depend on the number of workers."""
+
+
+def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions,
+                rasters: list[RasterOptions]) -> LaidOutSet:
+    """Plan, fit, lay out and rasterise the final set.
+
+    One measurement proposes every card (:mod:`.predict`); the layout of the set
+    then shows which cards spilled onto a second page, and those — only those —
+    are searched exactly (:func:`.fit.fit_cards`) before the set is laid out again.
+    The set is laid out in :data:`FINAL_PARTS` parts side by side; each part writes
+    its PDF and rasterises its pages where it was laid out."""
     settings = card_settings(layout)
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
@@ -159,11 +188,15 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
     cards = proposed_cards(planned(report, layout, preset, with_chart), renderer, base, floor)
     for _ in range(MAX_LAYOUTS):
         renderer.total = len(cards)
-        html = renderer.html(cards)
-        document = lay_out_at(html, preset.width, preset.height, layout.path)
-        spilled = [i for i, (_, pages) in enumerate(card_spans(document, len(cards))) if pages != 1]
+        parts = split_by_weight(cards, FINAL_PARTS)
+        firsts = [sum(len(part) for part in parts[:n]) for n in range(len(parts))]
+        jobs = [(renderer.html(part, first), preset.width, preset.height, str(layout.path), len(part), rasters)
+                for part, first in zip(parts, firsts)]
+        results = measure_all(jobs, lay_out_part)
+        spilled = [first + index for first, (lost, _, _) in zip(firsts, results) for index in lost]
         if not spilled:
-            return cards, document, html
+            images = [[image for _, _, part in results for image in part[n]] for n in range(len(rasters))]
+            return LaidOutSet(cards, join_pdfs([pdf for _, pdf, _ in results]), images, renderer.html(cards))
         cards = refit(cards, spilled, renderer.measure, base, floor)
     raise BuildError(f"card set for {preset.name}: cards still spill after {MAX_LAYOUTS} layouts")
 
@@ -182,7 +215,7 @@ def proposed_cards(cards: list[Card], renderer: CardRenderer, base: float, floor
         if not group:  # no blocks (cover, closing): fixed content, checked by the layout
             slots.append([card])
             continue
-        probe = probe_for(card, [next(metrics) for _ in group], SHORT_CARD_BLOCKS)
+        probe = probe_for(card, [next(metrics) for _ in group])
         slots.append(propose(card, probe, base, floor))
     undecided = [card for card, slot in zip(cards, slots) if slot is None]
     searched = iter(fit_card_groups(undecided, renderer.measure, base, floor))
@@ -197,31 +230,24 @@ def refit(cards: list[Card], spilled: list[int], measure, base: float, floor: fl
             for card in (next(searched) if i in spilled else [planned_card])]
 
 
-def card_images(report: Report, cards: list[Card], pdf: bytes, layout: Layout, preset: Preset,
-                options: SocialOptions) -> list[SocialImage]:
-    """Every card at every density; the pages of each density are split between the workers."""
-    total = len(cards)
-    jobs, keys = [], []
-    for density in options.densities_for(layout):
-        raster = RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
-                               byte_budget=preset.byte_budget)
-        for part in _halves(list(range(total)), worker_count()):
-            jobs.append((pdf, part, density, raster))
-            keys += [(density, index) for index in part]
-    rasters = [image for result in run_all(raster_pages, jobs) for image in result]
+def raster_options(layout: Layout, preset: Preset, options: SocialOptions) -> list[RasterOptions]:
+    return [RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
+                          byte_budget=preset.byte_budget) for density in options.densities_for(layout)]
+
+
+def card_images(report: Report, laid_out: LaidOutSet, layout: Layout, preset: Preset,
+                rasters: list[RasterOptions]) -> list[SocialImage]:
+    """Every card at every density, named and with its alt text."""
+    cards, total = laid_out.cards, len(laid_out.cards)
     return [
         SocialImage(
-            name=f"{layout.name}-{preset.name}@{density:g}x-{index + 1:02d}of{total:02d}", raster=raster,
-            preset=preset.name, density=density, alt=card_alt(report, cards[index], index + 1, total),
+            name=f"{layout.name}-{preset.name}@{options.density:g}x-{index + 1:02d}of{total:02d}", raster=raster,
+            preset=preset.name, density=options.density, alt=card_alt(report, cards[index], index + 1, total),
             kind="card", card=index + 1,
         )
-        for (density, index), raster in zip(keys, rasters)
+        for options, images in zip(rasters, laid_out.images)
+        for index, raster in enumerate(images)
     ]
-
-
-def _halves(indexes: list[int], parts: int) -> list[list[int]]:
-    size = max(1, -(-len(indexes) // max(1, parts)))
-    return [indexes[i : i + size] for i in range(0, len(indexes), size)]
 
 
 def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
@@ -229,12 +255,13 @@ def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
     """One card set for one preset: PDF (one card per page) + images + per-card report."""
     options = options or SocialOptions()
     preset = card_preset(preset_name or str(card_settings(layout).get("preset", "xhs")))
-    cards, document, html = lay_out_set(report, layout, preset, options)
-    pdf = document.write_pdf()
+    rasters = raster_options(layout, preset, options)
+    laid_out = lay_out_set(report, layout, preset, options, rasters)
+    cards = laid_out.cards
     base = float(card_settings(layout).get("base_px", BASE_PX))
     result = SocialResult(
-        layout=layout.name, preset=preset.name, pdf=pdf, pdf_name=f"{layout.name}-{preset.name}.pdf",
-        images=card_images(report, cards, pdf, layout, preset, options), html=html,
+        layout=layout.name, preset=preset.name, pdf=laid_out.pdf, pdf_name=f"{layout.name}-{preset.name}.pdf",
+        images=card_images(report, laid_out, layout, preset, rasters), html=laid_out.html,
         width_css=preset.width, height_css=preset.height or 0,
         alt=f"数读卡片（{preset.name}，共{len(cards)}张）：{report.meta.kicker}：{report.meta.title}",
         cards=card_reports(cards, base),

@@ -40,8 +40,7 @@ can break differently): the price of a card that spills is another layout."""
 class Probe:
     """What was measured of one planned card."""
 
-    floor: CardMetrics
-    base: CardMetrics | None = None  # short cards are measured at the base size too
+    measured: CardMetrics  # short cards at the base size, long cards at the floor size
     continued: CardMetrics | None = None  # the （续） probe of a long card
     sections: tuple[str, ...] = ()  # the section of each block
     starts_section: tuple[bool, ...] = ()  # whether the block is the first item of its section
@@ -59,7 +58,7 @@ class Pieces:
 
     @property
     def natural(self) -> CardMetrics:
-        return self.probe.floor
+        return self.probe.measured
 
     def start_offset(self, j: int) -> float | None:
         """Block top → body top of block ``j`` when it opens a follow-up card (None: unknown)."""
@@ -199,34 +198,36 @@ def _body_line(metrics: CardMetrics) -> float:
     return max((p.line_height for b in metrics.blocks for p in b.paragraphs), default=metrics.size * 1.5)
 
 
-def largest_size(probe: Probe, base: float, floor: float) -> float:
-    """The largest whole-px size from ``base`` down to ``floor`` that the card is estimated to fit at.
-
-    Exact where measured: a short card that fits at the base size keeps it."""
-    if probe.base is not None and probe.base.fits:
+def largest_size(measured: CardMetrics, base: float, floor: float) -> float | None:
+    """The largest whole-px size from ``base`` down to ``floor`` at which the card fits:
+    the measured size when it fits there and nothing larger is to be had, else estimated.
+    None: estimated not to fit even at the floor size."""
+    if measured.fits and measured.size >= base:
         return base
-    measured = probe.floor
-    for size in range(int(base) - (probe.base is not None), int(math.ceil(floor)), -1):
+    for size in [*range(int(base), int(math.ceil(floor)), -1), floor]:
+        if size == measured.size:
+            if measured.fits:
+                return float(size)
+            continue
         spare = SAFETY_LINES * _body_line(measured) * size / measured.size
         if estimate_bottom(measured, size) <= measured.limit - spare:
             return float(size)
-    return floor
+    return None
 
 
 # ---------------------------------------------------------------- probes and proposal
 
 
 def probe_cards(card: Card, base: float, floor: float, short: int) -> list[Card]:
-    """The probe cards measured for one planned card: at the floor size, plus at the base
-    size (short cards) or a （续） probe (long cards, see the module doc)."""
+    """The probe cards measured for one planned card: a short card at the base size (it
+    usually fits there); a long card at the floor size (where it splits), with a （续）
+    probe (see the module doc)."""
     if not card.blocks:
         return []
-    probes = [replace(card, font_px=floor)]
     if len(card.blocks) <= short:
-        probes.append(replace(card, font_px=base))
-    else:
-        probes.append(card.with_blocks(continued_probe_blocks(card.blocks), continued=True, font_px=floor))
-    return probes
+        return [replace(card, font_px=base)]
+    return [replace(card, font_px=floor),
+            card.with_blocks(continued_probe_blocks(card.blocks), continued=True, font_px=floor)]
 
 
 def continued_probe_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -250,14 +251,13 @@ def starts_section(block: Block) -> bool:
     return block.kind != "item" or int(block.data.get("index", 1)) <= 1
 
 
-def probe_for(card: Card, metrics: list[CardMetrics], short: int) -> Probe:
+def probe_for(card: Card, metrics: list[CardMetrics]) -> Probe:
     """Pair one planned card with the metrics of its probe cards (see :func:`probe_cards`)."""
-    floor, second = metrics
-    if len(card.blocks) <= short:
-        return Probe(floor, base=second)
+    if len(metrics) == 1:
+        return Probe(metrics[0])
     cont_blocks = continued_probe_blocks(card.blocks)
     return Probe(
-        floor, continued=second, sections=tuple(section_of(b) for b in card.blocks),
+        metrics[0], continued=metrics[1], sections=tuple(section_of(b) for b in card.blocks),
         starts_section=tuple(starts_section(b) for b in card.blocks),
         continued_sections=tuple(section_of(b) if not starts_section(b) else "" for b in cont_blocks),
     )
@@ -265,10 +265,14 @@ def probe_for(card: Card, metrics: list[CardMetrics], short: int) -> Probe:
 
 def propose(card: Card, probe: Probe, base: float, floor: float) -> list[Card] | None:
     """The fitted cards proposed for one planned card; None: leave it to the exact search."""
-    if probe.floor.pages != 1:
+    measured = probe.measured
+    if measured.pages != 1:
         return None  # taller than the probe page: far too long, the search splits it
-    if probe.floor.fits:
-        return [replace(card, font_px=largest_size(probe, base, floor))]
+    size = largest_size(measured, base, floor) if measured.fits or measured.size > floor else None
+    if size is not None:
+        return [replace(card, font_px=size)]
+    if probe.continued is None:
+        return None  # a short card too long even at the floor size: rare, searched exactly
     found = split_pieces(Pieces(probe), base, floor)
     if found is None:
         return None

@@ -64,6 +64,30 @@ def metrics_html(html: str, width: float, base: str | None, sizes: list[float], 
     return card_metrics(document, len(sizes), sizes, card_height)
 
 
+def lay_out_part(html: str, width: float, height: float, base: str | None, count: int, rasters: list,
+                 justify_hook: bool = False) -> tuple[list[int], bytes | None, list[list]]:
+    """Lay out one part of a card set, and when every card is one page, write its PDF and
+    rasterise each page at each of ``rasters`` (RasterOptions) (runs in a worker).
+
+    Returns (cards that spilled onto more pages, PDF or None, images per raster per card)."""
+    from ..export.raster import encode_image, open_pdf, render_scanlines
+    from ..typeset import install_justification
+    from ..typeset.weasyprint_hook import uninstall_justification
+    from .fit import card_spans
+    from .pages import lay_out_at
+
+    install_justification() if justify_hook else uninstall_justification()
+    document = lay_out_at(html, width, height, Path(base) if base else None)
+    spilled = [index for index, (_, pages) in enumerate(card_spans(document, count)) if pages != 1]
+    if spilled:
+        return spilled, None, []
+    pdf = document.write_pdf()
+    pages = open_pdf(pdf)
+    images = [[encode_image(render_scanlines(pages[i], options.density), options, i) for i in range(count)]
+              for options in rasters]
+    return [], pdf, images
+
+
 def pool():
     """The shared fork pool (created on first use), or None when running serially."""
     global _pool
@@ -86,12 +110,13 @@ def close_pool() -> None:
 def measure_all(jobs: list[tuple], function=measure_html) -> list:
     """``function(*job)`` for several probe documents (:func:`measure_html`, :func:`metrics_html`),
     in parallel when workers are available; workers mirror this process's typesetting hook."""
+    from ..typeset.weasyprint_hook import is_installed
+
+    jobs = [(*job, is_installed()) for job in jobs]
     workers = pool() if len(jobs) > 1 else None
     if workers is None:
         return [function(*job) for job in jobs]
-    from ..typeset.weasyprint_hook import is_installed
-
-    return workers.starmap(function, [(*job, is_installed()) for job in jobs])
+    return workers.starmap(function, jobs)
 
 
 # ---------------------------------------------------------------- rasterising
