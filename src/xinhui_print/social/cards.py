@@ -26,7 +26,7 @@ from .content import chart_alt, credit_line
 from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups
 from .measure import CardMetrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
-from .pages import lay_out_at
+from .pages import lay_out_at, split_cards
 from .plan import Card, cover_only, plan_cards
 from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
@@ -46,10 +46,10 @@ class CardRenderer:
     qr_url: str
     total: int | None = None  # cards in the final set (None while probing)
 
-    def html(self, cards: list[Card], first_number: int = 0) -> str:
-        """The HTML of ``cards``, the first of which is card ``first_number`` (from 0) of the set."""
-        self.context.extra.update(cards=cards, card_total=self.total, first_number=first_number, credit=self.credit,
-                                  qr_for=self.qr_for, logo_for=self.preset.shows_logo, preset=self.preset)
+    def html(self, cards: list[Card]) -> str:
+        """The HTML of ``cards`` (the whole set, or probe cards), typeset."""
+        self.context.extra.update(cards=cards, card_total=self.total, credit=self.credit, qr_for=self.qr_for,
+                                  logo_for=self.preset.shows_logo, preset=self.preset)
         return typeset(self.render(), self.layout)
 
     def render(self) -> str:
@@ -61,17 +61,26 @@ class CardRenderer:
     def __call__(self, cards: list[Card]) -> weasyprint.Document:
         return lay_out_at(self.html(cards), self.preset.width, self.preset.height, self.layout.path)
 
+    def documents(self, cards: list[Card], parts: int) -> tuple[str, list[tuple[str, int, list[Card]]]]:
+        """The HTML of ``cards``, and the same as ``parts`` documents of about equal layout work:
+        (HTML, number of its first card in ``cards``, its cards).  Rendered and typeset once, then cut."""
+        html = self.html(cards)
+        if not cards:
+            return html, []
+        groups = split_by_weight(cards, parts)
+        firsts = [sum(len(group) for group in groups[:n]) for n in range(len(groups))]
+        return html, list(zip(split_cards(html, [len(group) for group in groups]), firsts, groups))
+
     def measure(self, cards: list[Card]) -> list[tuple[int, int]]:
         """A round of probes: (pages, whole leading blocks) per card, split over the workers."""
-        halves = split_by_weight(cards, worker_count())
-        jobs = [(self.html(part), self.preset.width, self.preset.height, str(self.layout.path), len(part))
-                for part in halves]
+        jobs = [(html, self.preset.width, self.preset.height, str(self.layout.path), len(part), first)
+                for html, first, part in self.documents(cards, worker_count())[1]]
         return [result for part in measure_all(jobs) for result in part]
 
     def metrics(self, cards: list[Card]) -> list[CardMetrics]:
         """Probe cards on tall pages → their metrics (:mod:`.measure`), split over the workers."""
-        jobs = [(self.html(part), self.preset.width, str(self.layout.path), [c.font_px for c in part],
-                 self.preset.height) for part in split_by_weight(cards, worker_count())]
+        jobs = [(html, self.preset.width, str(self.layout.path), [c.font_px for c in part], self.preset.height, first)
+                for html, first, part in self.documents(cards, worker_count())[1]]
         return [result for part in measure_all(jobs, metrics_html) for result in part]
 
 
@@ -188,15 +197,14 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
     cards = proposed_cards(planned(report, layout, preset, with_chart), renderer, base, floor)
     for _ in range(MAX_LAYOUTS):
         renderer.total = len(cards)
-        parts = split_by_weight(cards, FINAL_PARTS)
-        firsts = [sum(len(part) for part in parts[:n]) for n in range(len(parts))]
-        jobs = [(renderer.html(part, first), preset.width, preset.height, str(layout.path), len(part), rasters)
-                for part, first in zip(parts, firsts)]
+        whole, documents = renderer.documents(cards, FINAL_PARTS)
+        jobs = [(html, preset.width, preset.height, str(layout.path), len(part), first, rasters)
+                for html, first, part in documents]
         results = measure_all(jobs, lay_out_part)
-        spilled = [first + index for first, (lost, _, _) in zip(firsts, results) for index in lost]
+        spilled = [first + index for (_, first, _), (lost, _, _) in zip(documents, results) for index in lost]
         if not spilled:
             images = [[image for _, _, part in results for image in part[n]] for n in range(len(rasters))]
-            return LaidOutSet(cards, join_pdfs([pdf for _, pdf, _ in results]), images, renderer.html(cards))
+            return LaidOutSet(cards, join_pdfs([pdf for _, pdf, _ in results]), images, whole)
         cards = refit(cards, spilled, renderer.measure, base, floor)
     raise BuildError(f"card set for {preset.name}: cards still spill after {MAX_LAYOUTS} layouts")
 

@@ -86,10 +86,11 @@ def probe_id(index: int) -> str:
     return f"card-{index}"
 
 
-def card_spans(document: weasyprint.Document, count: int) -> list[tuple[int, int]]:
-    """(first page, page count) of each of ``count`` cards, from their ``#card-k`` anchors."""
+def card_spans(document: weasyprint.Document, count: int, first: int = 0) -> list[tuple[int, int]]:
+    """(first page, page count) of each of ``count`` cards, from their anchors ``#card-k``,
+    ``k`` from ``first`` (a document may hold a slice of a set)."""
     starts = anchor_pages(document)
-    firsts = [starts[probe_id(k)] for k in range(count)]
+    firsts = [starts[probe_id(first + k)] for k in range(count)]
     ends = firsts[1:] + [len(document.pages)]
     return [(first, end - first) for first, end in zip(firsts, ends)]
 
@@ -134,11 +135,11 @@ Measure = Callable[[list[Card]], list[tuple[int, int]]]
 """Lays out probe cards → ``(pages, leading blocks wholly on the first page)`` per card."""
 
 
-def measure_document(document: weasyprint.Document, count: int) -> list[tuple[int, int]]:
-    """What a probe layout says about each of its ``count`` cards."""
+def measure_document(document: weasyprint.Document, count: int, first: int = 0) -> list[tuple[int, int]]:
+    """What a probe layout says about each of its ``count`` cards (numbered from ``first``)."""
     return [
-        (pages, whole_blocks_on_first_page(document, first, position))
-        for position, (first, pages) in enumerate(card_spans(document, count))
+        (pages, whole_blocks_on_first_page(document, page, first + position))
+        for position, (page, pages) in enumerate(card_spans(document, count, first))
     ]
 
 

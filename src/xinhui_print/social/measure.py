@@ -132,15 +132,15 @@ def _limit(page: weasyprint.Page, card_height: float) -> float:
     return card_height - root.margin_bottom - root.padding_bottom - root.border_bottom_width
 
 
-def card_metrics(document: weasyprint.Document, count: int, sizes: list[float],
-                 card_height: float) -> list[CardMetrics]:
-    """Metrics of the ``count`` probe cards (anchors ``#card-k``) laid out at ``sizes``."""
+def card_metrics(document: weasyprint.Document, sizes: list[float], card_height: float,
+                 first: int = 0) -> list[CardMetrics]:
+    """Metrics of the probe cards (anchors ``#card-k``, ``k`` from ``first``) laid out at ``sizes``."""
     starts = anchor_pages(document)
-    firsts = [starts[f"card-{k}"] for k in range(count)]
-    ends = firsts[1:] + [len(document.pages)]
+    pages = [starts[f"card-{first + k}"] for k in range(len(sizes))]
+    ends = pages[1:] + [len(document.pages)]
     return [
-        _one_card(document.pages[first], k, end - first, sizes[k], card_height)
-        for k, (first, end) in enumerate(zip(firsts, ends))
+        _one_card(document.pages[page], first + k, end - page, sizes[k], card_height)
+        for k, (page, end) in enumerate(zip(pages, ends))
     ]
 
 

@@ -14,6 +14,7 @@ is what a cut must never go through.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,24 @@ def lay_out_at(html: str, width: float, height: float, base: Path | None = None)
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document
+
+
+CARD_START = '<section class="card '
+
+
+def split_cards(html: str, counts: list[int]) -> list[str]:
+    """A document of cards (top-level ``<section class="card …">`` elements) → one document
+    per group of ``counts`` consecutive cards, each with the whole head: laying out a
+    slice gives the same cards as the whole, without typesetting each slice again."""
+    starts = [match.start() for match in re.finditer(re.escape(CARD_START), html)]
+    if sum(counts) != len(starts):
+        raise ValueError(f"{len(starts)} cards in the HTML, {sum(counts)} asked for")
+    end = html.rindex("</body>")
+    bounds = [sum(counts[:n]) for n in range(len(counts) + 1)]
+    return [
+        html[: starts[0]] + html[starts[a] : starts[b] if b < len(starts) else end] + html[end:]
+        for a, b in zip(bounds, bounds[1:])
+    ]
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def worker_count() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def measure_html(html: str, width: float, height: float, base: str | None, count: int,
+def measure_html(html: str, width: float, height: float, base: str | None, count: int, first: int = 0,
                  justify_hook: bool = False) -> list[tuple[int, int]]:
     """Lay out one probe document and measure its ``count`` cards (runs in a worker).
 
@@ -48,11 +48,11 @@ def measure_html(html: str, width: float, height: float, base: str | None, count
 
     install_justification() if justify_hook else uninstall_justification()
     document = lay_out_at(html, width, height, Path(base) if base else None)
-    return measure_document(document, count)
+    return measure_document(document, count, first)
 
 
 def metrics_html(html: str, width: float, base: str | None, sizes: list[float], card_height: float,
-                 justify_hook: bool = False) -> list:
+                 first: int = 0, justify_hook: bool = False) -> list:
     """Lay out probe cards on tall pages and read their :class:`~.measure.CardMetrics` (runs in a worker)."""
     from ..typeset import install_justification
     from ..typeset.weasyprint_hook import uninstall_justification
@@ -61,11 +61,11 @@ def metrics_html(html: str, width: float, base: str | None, sizes: list[float], 
 
     install_justification() if justify_hook else uninstall_justification()
     document = lay_out_at(html, width, TALL, Path(base) if base else None)
-    return card_metrics(document, len(sizes), sizes, card_height)
+    return card_metrics(document, sizes, card_height, first)
 
 
-def lay_out_part(html: str, width: float, height: float, base: str | None, count: int, rasters: list,
-                 justify_hook: bool = False) -> tuple[list[int], bytes | None, list[list]]:
+def lay_out_part(html: str, width: float, height: float, base: str | None, count: int, first: int,
+                 rasters: list, justify_hook: bool = False) -> tuple[list[int], bytes | None, list[list]]:
     """Lay out one part of a card set, and when every card is one page, write its PDF and
     rasterise each page at each of ``rasters`` (RasterOptions) (runs in a worker).
 
@@ -78,7 +78,7 @@ def lay_out_part(html: str, width: float, height: float, base: str | None, count
 
     install_justification() if justify_hook else uninstall_justification()
     document = lay_out_at(html, width, height, Path(base) if base else None)
-    spilled = [index for index, (_, pages) in enumerate(card_spans(document, count)) if pages != 1]
+    spilled = [index for index, (_, pages) in enumerate(card_spans(document, count, first)) if pages != 1]
     if spilled:
         return spilled, None, []
     pdf = document.write_pdf()
@@ -94,9 +94,19 @@ def pool():
     if _in_worker or worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     if _pool is None:
-        _pool = multiprocessing.get_context("fork").Pool(worker_count())
+        _pool = multiprocessing.get_context("fork").Pool(worker_count(), initializer=_yield_to_whole_jobs)
         atexit.register(close_pool)
     return _pool
+
+
+POOL_NICENESS = 5
+"""The pool's workers run a little behind whole jobs (:func:`start`: the long poster), so the
+poster runs at full speed on one core instead of a fair third of two: its work is one chain,
+while the pool's jobs come in pairs that fill both cores once the poster is done."""
+
+
+def _yield_to_whole_jobs() -> None:
+    os.nice(POOL_NICENESS)
 
 
 def close_pool() -> None:
