@@ -61,3 +61,18 @@ def test_missing_glyph_in_the_layouts_own_text_is_an_error(seed_report, tmp_path
     with pytest.raises(FontError) as error:
         render(seed_report, load_layout("odd", tmp_path))
     assert "U+1F0A1" in str(error.value) and "layout 'odd'" in str(error.value)
+
+
+def test_cjk_code_points_read_from_the_cmap_groups_match_fonttools():
+    from fontTools.ttLib import TTCollection
+
+    from xinhui_print.fonts import codepoints
+
+    for role in load_roles().values():
+        path, family = role.regular.path, role.family
+        if path.suffix.lower() != ".ttc":
+            continue
+        collection = TTCollection(str(path), lazy=True)
+        face = next(f for f in collection.fonts if f["name"].getDebugName(1) == family)
+        assert codepoints(path, family) == frozenset(face.getBestCmap()), family
+        collection.close()

@@ -1,10 +1,21 @@
 """Card sets: Report + ``cards`` layout + preset → fitted cards, one vector PDF, PNGs, alt texts.
 
-Steps: plan the cards (:mod:`.plan`) → fit them on pages of the preset's size
-(:mod:`.fit`: shrink to the floor size, then continue on （续） cards) → lay out
-the final set once (one card per page, footers ``3/9``) → check that the page
-count equals the card count → rasterise each page at each density → alt text
-per card.  ``report.cards`` says what happened to every card.
+Steps:
+
+1. plan the cards (:mod:`.plan`);
+2. measure them once: the probe cards on tall pages, split between the workers
+   (:mod:`.measure`), and propose every card's size and split from that
+   (:mod:`.predict`: shrink towards the floor size, then continue on （续）
+   cards, balanced);
+3. lay out the set — rendered and typeset once, cut into :data:`FINAL_PARTS`
+   documents laid out side by side, each writing its PDF and rasterising its
+   pages where it was laid out — and check that every card is one page.  A
+   card that spilled is searched exactly (:mod:`.fit`) below the size it
+   spilled at, and the set is laid out again;
+4. join the parts' PDFs; name the images; alt text per card.
+
+``SocialResult.cards`` says what happened to every card (shrunk, continued,
+searched), for the manifest and the console.
 """
 
 from __future__ import annotations
@@ -130,7 +141,7 @@ def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = T
 
 def card_reports(cards: list[Card], base: float) -> list[CardReport]:
     return [
-        CardReport(i, c.kind, c.label, c.font_px, base, c.continued, c.continues, len(c.blocks))
+        CardReport(i, c.kind, c.label, c.font_px, base, c.continued, c.continues, len(c.blocks), c.searched)
         for i, c in enumerate(cards, start=1)
     ]
 
@@ -226,16 +237,22 @@ def proposed_cards(cards: list[Card], renderer: CardRenderer, base: float, floor
         probe = probe_for(card, [next(metrics) for _ in group])
         slots.append(propose(card, probe, base, floor))
     undecided = [card for card, slot in zip(cards, slots) if slot is None]
-    searched = iter(fit_card_groups(undecided, renderer.measure, base, floor))
+    searched = iter(_search(undecided, renderer.measure, base, floor))
     return [card for slot in slots for card in (slot if slot is not None else next(searched))]
 
 
 def refit(cards: list[Card], spilled: list[int], measure, base: float, floor: float) -> list[Card]:
     """Replace each spilled card by the exact search's cards, below the size it spilled at."""
     shrunk = [replace(cards[i], font_px=max(floor, cards[i].font_px - 1)) for i in spilled]
-    searched = iter(fit_card_groups(shrunk, measure, base, floor))
+    searched = iter(_search(shrunk, measure, base, floor))
     return [card for i, planned_card in enumerate(cards)
             for card in (next(searched) if i in spilled else [planned_card])]
+
+
+def _search(cards: list[Card], measure, base: float, floor: float) -> list[list[Card]]:
+    """The exact search (:func:`.fit.fit_card_groups`), its cards marked ``searched``."""
+    return [[replace(card, searched=True) for card in group]
+            for group in fit_card_groups(cards, measure, base, floor)]
 
 
 def raster_options(layout: Layout, preset: Preset, options: SocialOptions) -> list[RasterOptions]:

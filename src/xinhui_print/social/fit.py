@@ -1,4 +1,8 @@
-"""Card fitting: planned cards → cards that each fit on one page, shrunk or continued.
+"""The exact card search: planned cards → cards that each fit on one page, shrunk or continued.
+
+Sets are normally fitted from one measurement (:mod:`.predict`), which this
+search backs up: it takes the cards the measurement cannot decide and any card
+that the set's layout shows spilling, and it decides by trial layouts alone.
 
 Overflow is detected by layout, never guessed: each card starts a new page, so
 a card that needs more than one page overflows.  Per card the result is:
@@ -11,6 +15,9 @@ a card that needs more than one page overflows.  Per card the result is:
    card marked （续）, which is fitted the same way;
 4. no block fits beside the header even at the floor size → :class:`FitError`
    naming the card and the text.
+
+"The base size" is a card's own ``font_px`` when that is smaller: a card that
+spilled at some size is searched below it.
 
 Text height only grows with the font size.  Long cards are probed at the
 floor size first (one that overflows there overflows at every size, so long

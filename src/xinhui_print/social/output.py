@@ -76,6 +76,7 @@ class CardReport:
     continued: bool = False
     continues: bool = False
     items: int = 0
+    searched: bool = False  # the measurement's proposal spilled or could not be made: searched exactly
 
     @property
     def shrunk(self) -> bool:
@@ -90,13 +91,15 @@ class CardReport:
             parts.append(f"（续） of card {self.index - 1}")
         if self.continues:
             parts.append(f"continues on card {self.index + 1}")
+        if self.searched:
+            parts.append("size found by trial layouts")
         return f"card {self.index} {self.title}: {', '.join(parts) or 'fits'}"
 
     def as_json(self) -> dict[str, Any]:
         return {
             "card": self.index, "kind": self.kind, "title": self.title, "font_px": self.font_px,
             "base_px": self.base_px, "shrunk": self.shrunk, "continued": self.continued,
-            "continues": self.continues, "items": self.items,
+            "continues": self.continues, "items": self.items, "searched": self.searched,
         }
 
 
@@ -117,7 +120,8 @@ class SocialResult:
     def notes(self) -> list[str]:
         """Human-readable lines: budget fallbacks and card fitting, for the console."""
         lines = [f"{image.filename}: {'; '.join(image.raster.notes)}" for image in self.images if image.raster.notes]
-        lines += [card.describe() for card in self.cards if card.shrunk or card.continued or card.continues]
+        lines += [card.describe() for card in self.cards
+                  if card.shrunk or card.continued or card.continues or card.searched]
         return lines + list(self.warnings)
 
 

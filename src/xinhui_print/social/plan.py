@@ -38,6 +38,7 @@ class Card:
     font_px: float = 0
     continued: bool = False  # a follow-up card （续）
     continues: bool = False  # its content goes on on the next card
+    searched: bool = False  # fitted by the exact search (not from the measurement; see social.cards)
 
     @property
     def label(self) -> str:

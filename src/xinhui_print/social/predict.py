@@ -10,10 +10,11 @@ block ends at the size it was set in.  From that:
   section heading (``● 小节（续）`` when it starts inside a section), whose
   offsets come from a second probe card per long card: the （续） header over one
   block per section that starts in the middle of it.
-* A card that needs ``n`` cards at the floor size gets exactly ``n``, with its
-  blocks **balanced** between them (the fullest card as empty as possible): no
-  （续） card holds a lone item.  Every card of such a series stays at the floor
-  size, so a chapter reads at one size across its cards.
+* A card that needs ``n`` cards at the floor size gets exactly ``n`` — it is
+  never continued where shrinking to the floor would have kept it whole — with
+  its blocks **balanced** between them (the fullest card as empty as possible),
+  so no （续） card holds a lone item, at the largest size at which ``n`` cards
+  are estimated to hold it.  A chapter reads at one size across its cards.
 * **Sizes** between floor and base are estimated: at another size everything
   on a card scales (all is in em) except what is set in px (the header's top
   padding, the body width), so text rewraps; :func:`estimate_bottom` counts the
