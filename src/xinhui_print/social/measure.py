@@ -42,11 +42,8 @@ class Paragraph:
     width: float  # content width of the box holding the lines
     last_width: float  # width of the text on the last line
     inset: float  # card body width − ``width`` (em-based padding: scales with the size)
-
-    @property
-    def text_width(self) -> float:
-        """Text length in px at the measured size (full lines count as full width)."""
-        return (self.lines - 1) * self.width + self.last_width
+    text_width: float = 0.0  # the lines' text end to end (a justified line counts as full)
+    top: float = 0.0  # paragraphs side by side (grid or table cells) share a top
 
 
 @dataclass(frozen=True)
@@ -104,11 +101,18 @@ def _paragraphs(box, body_width: float) -> tuple[Paragraph, ...]:
         if not lines:
             continue
         height = sum(line.margin_height() for line in lines)
-        last = lines[-1]
-        extents = [c.position_x + c.margin_width() for c in last.children] or [last.position_x]
-        found.append(Paragraph(len(lines), height / len(lines), inner.width,
-                               max(extents) - last.position_x, max(0.0, body_width - inner.width)))
+        widths = [_text_extent(line) for line in lines]
+        found.append(Paragraph(len(lines), height / len(lines), inner.width, widths[-1],
+                               max(0.0, body_width - inner.width), sum(widths), inner.content_box_y()))
     return tuple(found)
+
+
+def _text_extent(line) -> float:
+    """Width from the first to the last box on a line."""
+    if not line.children:
+        return 0.0
+    left = min(child.position_x for child in line.children)
+    return max(child.position_x + child.margin_width() for child in line.children) - left
 
 
 def _border_bottom(box) -> float:

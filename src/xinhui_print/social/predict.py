@@ -32,6 +32,11 @@ from functools import cache
 from .measure import EPSILON, CardMetrics, Paragraph
 from .plan import Block, Card
 
+LINE_SLACK = 0.2
+"""Width lost at the end of each wrapped line, in line heights (about a third of a character):
+lines break before a character or a figure that does not fit, and longer figures
+(kept whole) leave more."""
+
 SAFETY_LINES = 0.25
 """An estimated size must leave this many body lines free (the estimate rounds up, but lines
 can break differently): the price of a card that spills is another layout."""
@@ -183,14 +188,35 @@ def estimate_bottom(metrics: CardMetrics, size: float) -> float:
 
 
 def _growth(paragraphs, scale: float, body_width: float) -> float:
-    return sum(_paragraph_growth(p, scale, body_width) for p in paragraphs)
+    """Extra height of ``paragraphs`` set ``scale`` times larger.  Paragraphs stacked in the
+    body add up; narrow ones side by side (cells of one grid row) change the row's height:
+    from the tallest of them before to the tallest after."""
+    total, rows = 0.0, {}
+    for paragraph in paragraphs:
+        growth = _paragraph_growth(paragraph, scale, body_width)
+        if paragraph.inset > body_width / 2:
+            height = paragraph.lines * paragraph.line_height
+            before, after = rows.get(round(paragraph.top), (0.0, 0.0))
+            rows[round(paragraph.top)] = (max(before, height), max(after, height + growth))
+        else:
+            total += growth
+    return total + sum(after - before for before, after in rows.values())
 
 
 def _paragraph_growth(paragraph: Paragraph, scale: float, body_width: float) -> float:
-    """Extra height (px at the measured size) of a paragraph set ``scale`` times larger."""
-    if paragraph.inset > body_width / 2:  # a narrow box (a numeral, a tag): sized to its content
-        return 0.0
-    width = body_width - paragraph.inset * scale
+    """Extra height (px at the measured size) of a paragraph set ``scale`` times larger.
+
+    A box much narrower than the body is either sized to its content (a numeral, a
+    tag: one line as wide as the box, which grows with it) or a cell of a grid or
+    table, whose width the body's width sets."""
+    if paragraph.inset > body_width / 2:
+        if paragraph.lines == 1 and paragraph.last_width >= paragraph.width - 1:
+            return 0.0
+        width = paragraph.width
+    else:
+        width = body_width - paragraph.inset * scale
+    if paragraph.lines > 1 or paragraph.text_width * scale > width:  # wrapping text loses line ends
+        width -= LINE_SLACK * paragraph.line_height * scale
     lines = max(1, math.ceil(paragraph.text_width * scale / width - 1e-6))
     return (lines - paragraph.lines) * paragraph.line_height
 
@@ -220,15 +246,17 @@ def largest_size(measured: CardMetrics, base: float, floor: float) -> float | No
 
 
 def probe_cards(card: Card, base: float, floor: float, short: int) -> list[Card]:
-    """The probe cards measured for one planned card: a short card at the base size (it
-    usually fits there); a long card at the floor size (where it splits), with a （续）
-    probe (see the module doc)."""
+    """The probe cards measured for one planned card, each with a （续） probe (see the module
+    doc) when it has blocks to split: a short card at the base size (it usually fits there;
+    where it does not, its splits are estimated), a long card at the floor size (where it
+    splits exactly)."""
     if not card.blocks:
         return []
-    if len(card.blocks) <= short:
-        return [replace(card, font_px=base)]
-    return [replace(card, font_px=floor),
-            card.with_blocks(continued_probe_blocks(card.blocks), continued=True, font_px=floor)]
+    size = base if len(card.blocks) <= short else floor
+    probes = [replace(card, font_px=size)]
+    if len(card.blocks) > 1:
+        probes.append(card.with_blocks(continued_probe_blocks(card.blocks), continued=True, font_px=size))
+    return probes
 
 
 def continued_probe_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
