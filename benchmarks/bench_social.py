@@ -5,13 +5,14 @@ loading happen before the clock starts (both sides need them).  "ours" is what
 ``xinhui-print build DATA --layout poster-long --layout cards --preset xhs``
 does, timed through the build itself (:func:`xinhui_print.build.build`, into a
 temporary folder): templates, typesetting, auto height (one layout, cropped),
-card fitting (several probe layouts), PDFs, rasterising, PNG encoding, alt
-texts, files and manifest.  As in the build, the poster runs in a forked
-process of its own beside the card set, whose probe rounds and rasters use two
-forked workers (``XINHUI_WORKERS=1``: all serial).  The parts are then timed
-one by one, serially, for the breakdown.  "WeasyPrint alone" renders the final
-poster HTML and the final card HTML once each, to PDF.  Target: ours < 3 s wall
-on the 2-core machine.
+card fitting (one measurement layout of the probe cards, then the set's layout,
+which confirms it), PDFs, rasterising, PNG encoding, alt texts, files and
+manifest.  As in the build, the poster runs in a forked process of its own
+beside the card set, whose measurement and final layout are each two documents
+laid out by two forked workers (``XINHUI_WORKERS=1``: all serial).  The parts
+are then timed one by one, for the breakdown.  "WeasyPrint alone" renders the
+final poster HTML and the whole card set's HTML once each, to PDF.  Target: ours
+< 3 s wall on the 2-core machine, for the slowest of the runs.
 """
 
 from __future__ import annotations
