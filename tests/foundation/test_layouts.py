@@ -43,7 +43,7 @@ def test_child_stylesheet_replaces_its_parents_namesake(tmp_path):
         (folder / "css").mkdir(parents=True)
         (folder / "templates").mkdir()
         (folder / "templates" / "main.html").write_text("x")
-        (folder / "layout.toml").write_text(f'kind = "booklet"\n' + (f'extends = "{extends}"\n' if extends else ""))
+        (folder / "layout.toml").write_text('kind = "booklet"\n' + (f'extends = "{extends}"\n' if extends else ""))
     (tmp_path / "_p" / "css" / "10-a.css").write_text("parent a")
     (tmp_path / "_p" / "css" / "20-b.css").write_text("parent b")
     (tmp_path / "child" / "css" / "10-a.css").write_text("child a")

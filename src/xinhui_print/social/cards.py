@@ -23,8 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-import weasyprint
-
 from ..errors import BuildError
 from ..export.pdf import join_pdfs
 from ..export.raster import RasterOptions
@@ -37,7 +35,7 @@ from .content import chart_alt, credit_line
 from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups
 from .measure import CardMetrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
-from .pages import lay_out_at, split_cards
+from .pages import split_cards
 from .plan import Card, cover_only, plan_cards
 from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
@@ -68,9 +66,6 @@ class CardRenderer:
 
     def qr_for(self, index: int):
         return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None
-
-    def __call__(self, cards: list[Card]) -> weasyprint.Document:
-        return lay_out_at(self.html(cards), self.preset.width, self.preset.height, self.layout.path)
 
     def documents(self, cards: list[Card], parts: int) -> tuple[str, list[tuple[str, int, list[Card]]]]:
         """The HTML of ``cards``, and the same as ``parts`` documents of about equal layout work:

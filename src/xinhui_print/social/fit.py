@@ -65,9 +65,6 @@ class FitError(BuildError):
     """Raised when a card's fixed content does not fit even at the floor size."""
 
 
-LayOut = Callable[[list[Card]], weasyprint.Document]
-
-
 @dataclass
 class _Probe:
     """One probe of one card: the card at ``size``; ``low``/``high`` bound the search,
@@ -150,15 +147,10 @@ def measure_document(document: weasyprint.Document, count: int, first: int = 0) 
     ]
 
 
-def measuring(lay_out: LayOut) -> Measure:
-    """A :data:`Measure` from a function that lays cards out in one document."""
-    return lambda cards: measure_document(lay_out(cards), len(cards))
-
-
 def fit_cards(cards: list[Card], measure: Measure, base: float = BASE_PX, floor: float = FLOOR_PX) -> list[Card]:
     """Shrink and split ``cards`` until each fits on one page; order is kept.
 
-    ``measure`` lays out a round of probe cards (see :func:`measuring`).  A card is
+    ``measure`` lays out a round of probe cards (see :func:`measure_document`).  A card is
     never set larger than ``base``, nor than its own ``font_px`` when that is set:
     a card that spilled at some size is searched below it."""
     return [card for group in fit_card_groups(cards, measure, base, floor) for card in group]

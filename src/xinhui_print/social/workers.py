@@ -150,14 +150,6 @@ def raster_page(pdf: bytes, index: int, density: float, master, slices=(), slice
     return results
 
 
-def raster_pages(pdf: bytes, indexes: list[int], density: float, options) -> list:
-    """Several pages at one density → RasterImages (runs in a worker)."""
-    from ..export.raster import encode_image, open_pdf, render_scanlines
-
-    document = open_pdf(pdf)
-    return [encode_image(render_scanlines(document[i], density), options, i) for i in indexes]
-
-
 def run_all(function, jobs: list[tuple]) -> list:
     """``[function(*job) for job in jobs]``, on the workers when there are several jobs."""
     workers = pool() if len(jobs) > 1 else None

@@ -38,7 +38,7 @@ UNITS = sorted(
 )
 QUALIFIERS = "以上|以下|左右|多|余|之内|以内"
 _UNIT = "|".join(re.escape(unit) for unit in UNITS)
-_DATE = rf"\d{{1,4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|\d{{1,2}}月\d{{1,2}}日"
+_DATE = r"\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
 _FIGURE_RE = re.compile(
     rf"(?:{_DATE})|第?{NUMBER}(?:多|余)?(?:(?:{_UNIT})+(?:{QUALIFIERS})?|(?:{QUALIFIERS}))"
 )
