@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pikepdf
 import pytest
@@ -62,3 +63,13 @@ def test_joining_is_deterministic_and_one_part_is_left_alone(seed_xhs):
     assert join_pdfs(parts[:1]) is parts[0]
     with pikepdf.open(io.BytesIO(join_pdfs(parts))) as joined:
         assert len(joined.pages) == len(seed_xhs.cards)
+
+
+def test_each_font_subset_of_the_joined_pdf_has_a_name_of_its_own(seed_xhs, tmp_path):
+    """Both parts embed subsets of the same fonts; a viewer that goes by name must not mix them up."""
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(seed_xhs.pdf)
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in listing.splitlines()[2:]]
+    assert len(names) >= 2 * 4 and len(set(names)) == len(names)
+    assert all(name[6] == "+" and name[:6].isupper() for name in names)
