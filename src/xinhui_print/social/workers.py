@@ -97,19 +97,9 @@ def pool():
         return None
     if _pool is None:
         with _frozen_for_fork():
-            _pool = multiprocessing.get_context("fork").Pool(worker_count(), initializer=_yield_to_whole_jobs)
+            _pool = multiprocessing.get_context("fork").Pool(worker_count())
         atexit.register(close_pool)
     return _pool
-
-
-POOL_NICENESS = 5
-"""The pool's workers run a little behind whole jobs (:func:`start`: the long poster), so the
-poster runs at full speed on one core instead of a fair third of two: its work is one chain,
-while the pool's jobs come in pairs that fill both cores once the poster is done."""
-
-
-def _yield_to_whole_jobs() -> None:
-    os.nice(POOL_NICENESS)
 
 
 def close_pool() -> None:
