@@ -20,6 +20,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav "
@@ -86,11 +88,11 @@ class Run:
 
     @property
     def start(self) -> int:
-        return self.document.run_bounds[self.index][0]
+        return int(self.document.run_bounds[self.index, 0])
 
     @property
     def end(self) -> int:
-        return self.document.run_bounds[self.index][1]
+        return int(self.document.run_bounds[self.index, 1])
 
     @property
     def tokens(self) -> list[Token]:
@@ -114,9 +116,14 @@ class Document:
     """Tokens of a whole HTML string plus the runs of inline content."""
 
     tokens: list[Token] = field(default_factory=list)
-    run_bounds: list[tuple[int, int]] = field(default_factory=list)
+    #: (start, end) token index of each run; an array, so that an insertion shifts
+    #: the runs after it in one step (a card set has thousands of runs and edits)
+    run_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
     #: Per run: True when it sits in an ``h1``–``h6`` (bookmarks copy its text).
     run_in_heading: list[bool] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.run_bounds = np.asarray(self.run_bounds, dtype=np.int64).reshape(-1, 2)
 
     def runs(self) -> list[Run]:
         return [Run(self, index) for index in range(len(self.run_bounds))]
@@ -128,9 +135,9 @@ class Document:
         """Insert tokens at ``index`` and shift the run bounds after it."""
         self.tokens[index:index] = tokens
         shift = len(tokens)
-        self.run_bounds = [
-            (s + shift * (s > index), e + shift * (e >= index)) for s, e in self.run_bounds
-        ]
+        starts, ends = self.run_bounds[:, 0], self.run_bounds[:, 1]
+        starts[starts > index] += shift
+        ends[ends >= index] += shift
 
 
 def parse_tag(raw: str) -> Tag:
