@@ -155,7 +155,7 @@ def balanced_split(sized: SizedPieces, count: int, cards: int) -> list[tuple[int
             if rest is None:
                 continue
             worst = max(sized.bottom(j, k), rest[0])
-            if found is None or worst < found[0] - EPSILON:
+            if found is None or worst <= found[0] + EPSILON:  # ties: the fuller first card
                 found = (worst, ((j, k), *rest[1]))
         return found
 
