@@ -13,6 +13,7 @@ from xinhui_print.social.cards import make_renderer, planned
 from xinhui_print.social.fit import FLOOR_PX, measure_document
 from xinhui_print.social.measure import TALL, CardMetrics, card_metrics
 from xinhui_print.social.pages import lay_out_at
+from xinhui_print.social.plan import Block
 from xinhui_print.social.predict import (
     Pieces, Probe, balanced_split, continued_probe_blocks, estimate_bottom, probe_for, split_pieces,
 )
@@ -84,14 +85,19 @@ def metrics_of(heights: list[float], limit: float = 1000.0, top: float = 100.0) 
     for height in heights:
         blocks.append(BlockMetrics(y, y, y + height))
         y += height
-    return CardMetrics(FLOOR_PX, limit, 1, tuple(blocks), (), top, y, 0.0, 900.0)
+    return CardMetrics(FLOOR_PX, limit, 1, tuple(blocks), (), y, 0.0, 900.0)
+
+
+def kpi_blocks(count: int) -> tuple[Block, ...]:
+    """Blocks outside any section (no heading to open a follow-up card with)."""
+    return tuple(Block("kpi", f"指标{i}") for i in range(count))
 
 
 def test_a_long_card_is_spread_evenly_over_the_fewest_cards():
     natural = metrics_of([100.0] * 12)  # 12 blocks, 9 fit after the header: greedy would give 9 + 3
     cont = metrics_of([100.0], top=100.0)
-    probe = Probe(natural, continued=cont, sections=("",) * 12, starts_section=(True,) * 12,
-                  continued_sections=("",))
+    blocks = kpi_blocks(12)
+    probe = Probe(natural, continued=cont, blocks=blocks, continued_blocks=blocks[:1])
     sized = Pieces(probe).at(FLOOR_PX)
     assert balanced_split(sized, 12, 2) == [(0, 5), (6, 11)]
     size, split = split_pieces(Pieces(probe), 34, FLOOR_PX)
@@ -100,8 +106,8 @@ def test_a_long_card_is_spread_evenly_over_the_fewest_cards():
 
 def test_a_block_too_tall_for_any_card_is_left_to_the_exact_search():
     natural = metrics_of([100.0, 2000.0, 100.0])
-    probe = Probe(natural, continued=metrics_of([100.0]), sections=("",) * 3, starts_section=(True,) * 3,
-                  continued_sections=("",))
+    blocks = kpi_blocks(3)
+    probe = Probe(natural, continued=metrics_of([100.0]), blocks=blocks, continued_blocks=blocks[:1])
     assert split_pieces(Pieces(probe), 34, FLOOR_PX) is None
 
 

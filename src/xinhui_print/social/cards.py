@@ -40,12 +40,12 @@ from .plan import Card, cover_only, plan_cards
 from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
 from .qr import qr_svg
-from .workers import lay_out_part, measure_all, metrics_html, worker_count
+from .workers import lay_out_part, measure_all, measure_html, metrics_html, worker_count
 
 
 @dataclass
 class CardRenderer:
-    """Renders a list of cards to a laid-out Document at the preset's page size."""
+    """Renders cards to typeset HTML, and lays probe cards out in the workers."""
 
     report: Report
     layout: Layout
@@ -79,15 +79,18 @@ class CardRenderer:
 
     def measure(self, cards: list[Card]) -> list[tuple[int, int]]:
         """A round of probes: (pages, whole leading blocks) per card, split over the workers."""
-        jobs = [(html, self.preset.width, self.preset.height, str(self.layout.path), len(part), first)
-                for html, first, part in self.documents(cards, worker_count())[1]]
-        return [result for part in measure_all(jobs) for result in part]
+        return self._per_card(cards, measure_html, lambda html, first, part: (
+            html, self.preset.width, self.preset.height, str(self.layout.path), len(part), first))
 
     def metrics(self, cards: list[Card]) -> list[CardMetrics]:
         """Probe cards on tall pages → their metrics (:mod:`.measure`), split over the workers."""
-        jobs = [(html, self.preset.width, str(self.layout.path), [c.font_px for c in part], self.preset.height, first)
-                for html, first, part in self.documents(cards, worker_count())[1]]
-        return [result for part in measure_all(jobs, metrics_html) for result in part]
+        return self._per_card(cards, metrics_html, lambda html, first, part: (
+            html, self.preset.width, str(self.layout.path), [c.font_px for c in part], self.preset.height, first))
+
+    def _per_card(self, cards: list[Card], function, job) -> list:
+        """``function`` on one document per worker, its results per card, in order."""
+        jobs = [job(html, first, part) for html, first, part in self.documents(cards, worker_count())[1]]
+        return [result for part in measure_all(jobs, function) for result in part]
 
 
 def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
@@ -110,8 +113,8 @@ HEADER_WEIGHT = 600
 
 
 def layout_weight(card: Card) -> float:
-    """Roughly how long a card takes to lay out: its text, in characters set at its size."""
-    return (HEADER_WEIGHT + sum(len(block.text) for block in card.blocks))
+    """Roughly how long a card takes to lay out, in characters of body text."""
+    return HEADER_WEIGHT + sum(len(block.text) for block in card.blocks)
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 import weasyprint
 
 from ..errors import BuildError
-from .pages import anchor_pages, page_box
+from .pages import card_spans, page_box, walk
 from .plan import Card
 
 FLOOR_PX = 28
@@ -86,35 +86,16 @@ class _Probe:
         return self.prefix is not None and self.prefix < len(self.card.blocks)
 
 
-def probe_id(index: int) -> str:
-    return f"card-{index}"
-
-
-def card_spans(document: weasyprint.Document, count: int, first: int = 0) -> list[tuple[int, int]]:
-    """(first page, page count) of each of ``count`` cards, from their anchors ``#card-k``,
-    ``k`` from ``first`` (a document may hold a slice of a set)."""
-    starts = anchor_pages(document)
-    firsts = [starts[probe_id(first + k)] for k in range(count)]
-    ends = firsts[1:] + [len(document.pages)]
-    return [(first, end - first) for first, end in zip(firsts, ends)]
-
-
 def blocks_on_page(document: weasyprint.Document, page_index: int, card: int) -> set[int]:
     """Indexes (``data-bi``) of the card's blocks that have a box on the page."""
     if page_index >= len(document.pages):
         return set()
     found = set()
-    for box in _walk(page_box(document.pages[page_index])):
+    for box in walk(page_box(document.pages[page_index])):
         element = getattr(box, "element", None)
         if element is not None and element.get("data-card") == str(card) and element.get("data-bi"):
             found.add(int(element.get("data-bi")))
     return found
-
-
-def _walk(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _walk(child)
 
 
 def whole_blocks_on_first_page(document: weasyprint.Document, first_page: int, card: int) -> int:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import weasyprint
 from weasyprint.formatting_structure import boxes
 
-from .pages import anchor_pages, page_box
+from .pages import card_spans, page_box, walk
 
 TALL = 40_000
 """CSS px: taller than any probe card (a card far too long is split by pages anyway, see ``pages``)."""
@@ -63,7 +63,6 @@ class CardMetrics:
     pages: int  # > 1 only when the card is taller than the probe page
     blocks: tuple[BlockMetrics, ...]
     header: tuple[Paragraph, ...] = ()
-    header_bottom: float = 0.0
     bottom: float = 0.0  # lowest block bottom (the header's when there is no block)
     fixed_top: float = 0.0  # where the header's text starts: above it, px that do not scale
     body_width: float = 0.0
@@ -80,12 +79,6 @@ EPSILON = 0.01
 # ---------------------------------------------------------------- reading boxes
 
 
-def _walk(box):
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _walk(child)
-
-
 def _classes(box) -> set[str]:
     element = getattr(box, "element", None)
     return set((element.get("class") or "").split()) if element is not None else set()
@@ -94,7 +87,7 @@ def _classes(box) -> set[str]:
 def _paragraphs(box, body_width: float) -> tuple[Paragraph, ...]:
     """Every box of line boxes inside ``box`` (not inside another such box)."""
     found = []
-    for inner in _walk(box):
+    for inner in walk(box):
         if not isinstance(inner, boxes.BlockContainerBox):
             continue
         lines = [child for child in inner.children if isinstance(child, boxes.LineBox)]
@@ -122,7 +115,7 @@ def _border_bottom(box) -> float:
 def _block_metrics(box, body_width: float) -> BlockMetrics:
     top, bottom = box.border_box_y(), _border_bottom(box)
     body_top = top
-    for inner in _walk(box):
+    for inner in walk(box):
         if "section-title" in _classes(inner) and isinstance(inner, boxes.BlockBox):
             body_top = bottom  # a heading-only block: the heading is all of it
         if "item" in _classes(inner) and isinstance(inner, boxes.BlockBox):
@@ -139,21 +132,18 @@ def _limit(page: weasyprint.Page, card_height: float) -> float:
 def card_metrics(document: weasyprint.Document, sizes: list[float], card_height: float,
                  first: int = 0) -> list[CardMetrics]:
     """Metrics of the probe cards (anchors ``#card-k``, ``k`` from ``first``) laid out at ``sizes``."""
-    starts = anchor_pages(document)
-    pages = [starts[f"card-{first + k}"] for k in range(len(sizes))]
-    ends = pages[1:] + [len(document.pages)]
     return [
-        _one_card(document.pages[page], first + k, end - page, sizes[k], card_height)
-        for k, (page, end) in enumerate(zip(pages, ends))
+        _one_card(document.pages[page], first + k, pages, sizes[k], card_height)
+        for k, (page, pages) in enumerate(card_spans(document, len(sizes), first))
     ]
 
 
 def _one_card(page: weasyprint.Page, index: int, pages: int, size: float, card_height: float) -> CardMetrics:
     root = page_box(page)
-    body_width = next((box.width for box in _walk(root) if "card" in _classes(box)), root.width)
+    body_width = next((box.width for box in walk(root) if "card" in _classes(box)), root.width)
     blocks: dict[int, BlockMetrics] = {}
     header, header_bottom, fixed_top = (), 0.0, 0.0
-    for box in _walk(root):
+    for box in walk(root):
         element = getattr(box, "element", None)
         if element is None or not isinstance(box, boxes.BlockBox):
             continue
@@ -164,5 +154,4 @@ def _one_card(page: weasyprint.Page, index: int, pages: int, size: float, card_h
             blocks.setdefault(int(element.get("data-bi")), _block_metrics(box, body_width))
     ordered = tuple(blocks[i] for i in sorted(blocks))
     bottom = max([b.bottom for b in ordered], default=header_bottom)
-    return CardMetrics(size, _limit(page, card_height), pages, ordered, header, header_bottom, bottom,
-                       fixed_top, body_width)
+    return CardMetrics(size, _limit(page, card_height), pages, ordered, header, bottom, fixed_top, body_width)

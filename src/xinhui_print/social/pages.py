@@ -86,10 +86,11 @@ class Extent:
         return self.top < y < self.bottom
 
 
-def _walk(box):
+def walk(box):
+    """``box`` and every box inside it, in document order."""
     yield box
     for child in getattr(box, "children", ()):
-        yield from _walk(child)
+        yield from walk(child)
 
 
 def page_box(page: weasyprint.Page):
@@ -100,7 +101,7 @@ def element_boxes(page: weasyprint.Page, attribute: str) -> list[Extent]:
     """Border-box extents of the first box of every element that has ``attribute``."""
     extents: list[Extent] = []
     seen: set[int] = set()
-    for box in _walk(page_box(page)):
+    for box in walk(page_box(page)):
         element = getattr(box, "element", None)
         if element is None or id(element) in seen or not isinstance(box, boxes.BlockLevelBox):
             continue
@@ -116,7 +117,7 @@ def element_boxes(page: weasyprint.Page, attribute: str) -> list[Extent]:
 def text_extents(page: weasyprint.Page) -> list[Extent]:
     """Vertical extents of every line box and replaced box (image, SVG) on ``page``."""
     extents = []
-    for box in _walk(page_box(page)):
+    for box in walk(page_box(page)):
         if isinstance(box, (boxes.LineBox, boxes.ReplacedBox)):
             top = box.position_y
             extents.append(Extent(top, top + box.margin_height(), type(box).__name__))
@@ -130,3 +131,17 @@ def anchor_pages(document: weasyprint.Document) -> dict[str, int]:
         for name in page.anchors:
             pages.setdefault(name, index)
     return pages
+
+
+def card_id(index: int) -> str:
+    """The anchor of card ``index`` (from 0) of a set or of a round of probe cards."""
+    return f"card-{index}"
+
+
+def card_spans(document: weasyprint.Document, count: int, first: int = 0) -> list[tuple[int, int]]:
+    """(first page, page count) of each of ``count`` cards, from their anchors ``#card-k``,
+    ``k`` from ``first`` (a document may hold a slice of a set)."""
+    starts = anchor_pages(document)
+    firsts = [starts[card_id(first + k)] for k in range(count)]
+    ends = firsts[1:] + [len(document.pages)]
+    return [(page, end - page) for page, end in zip(firsts, ends)]

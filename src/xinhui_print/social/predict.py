@@ -47,10 +47,9 @@ class Probe:
     """What was measured of one planned card."""
 
     measured: CardMetrics  # short cards at the base size, long cards at the floor size
-    continued: CardMetrics | None = None  # the （续） probe of a long card
-    sections: tuple[str, ...] = ()  # the section of each block
-    starts_section: tuple[bool, ...] = ()  # whether the block is the first item of its section
-    continued_sections: tuple[str, ...] = ()  # the section of each block of the （续） probe
+    continued: CardMetrics | None = None  # its （续） probe
+    blocks: tuple[Block, ...] = ()  # the card's blocks
+    continued_blocks: tuple[Block, ...] = ()  # the blocks of the （续） probe
 
 
 # ---------------------------------------------------------------- splits
@@ -68,15 +67,14 @@ class Pieces:
 
     def start_offset(self, j: int) -> float | None:
         """Block top → body top of block ``j`` when it opens a follow-up card (None: unknown)."""
-        block = self.natural.blocks[j]
-        if j == 0 or self.probe.starts_section[j]:
+        block, probe = self.natural.blocks[j], self.probe
+        if j == 0 or starts_section(probe.blocks[j]):
             return block.body_top - block.top  # its heading is the plain one, as measured
-        cont = self.probe.continued
-        section = self.probe.sections[j]
-        if cont is None or section not in self.probe.continued_sections:
-            return None
-        measured = cont.blocks[self.probe.continued_sections.index(section)]
-        return measured.body_top - measured.top
+        section = section_of(probe.blocks[j])
+        for opening, measured in zip(probe.continued_blocks, probe.continued.blocks if probe.continued else ()):
+            if not starts_section(opening) and section_of(opening) == section:
+                return measured.body_top - measured.top
+        return None
 
     def bottom(self, j: int, k: int) -> float | None:
         """Bottom of blocks ``j..k`` (inclusive) on one card at the floor size; the first card when ``j == 0``."""
@@ -133,8 +131,8 @@ def split_pieces(pieces: Pieces, base: float, floor: float) -> tuple[float, list
     cards = _fewest_cards(count, pieces.at(floor).fits)
     if cards is None:
         return None
-    for size in [*range(int(base), int(math.ceil(floor)), -1), floor]:
-        split = balanced_split(pieces.at(float(size)), count, cards)
+    for size in _sizes(base, floor):
+        split = balanced_split(pieces.at(size), count, cards)
         if split is not None:
             return float(size), split
     return None
@@ -179,12 +177,14 @@ def _fewest_cards(count: int, fits) -> int | None:
 # ---------------------------------------------------------------- sizes between floor and base
 
 
+def _sizes(base: float, floor: float) -> list[float]:
+    """Whole-px sizes from ``base`` down to ``floor``."""
+    return [*map(float, range(int(base), int(math.ceil(floor)), -1)), floor]
+
+
 def estimate_bottom(metrics: CardMetrics, size: float) -> float:
     """Where the card measured in ``metrics`` would end when set at ``size`` px (see the module doc)."""
-    scale = size / metrics.size
-    fixed = metrics.fixed_top
-    paragraphs = (*metrics.header, *(p for block in metrics.blocks for p in block.paragraphs))
-    return fixed + scale * (metrics.bottom - fixed + _growth(paragraphs, scale, metrics.body_width))
+    return Pieces(Probe(metrics)).at(size).bottom(0, len(metrics.blocks) - 1)
 
 
 def _growth(paragraphs, scale: float, body_width: float) -> float:
@@ -225,21 +225,11 @@ def _body_line(metrics: CardMetrics) -> float:
     return max((p.line_height for b in metrics.blocks for p in b.paragraphs), default=metrics.size * 1.5)
 
 
-def largest_size(measured: CardMetrics, base: float, floor: float) -> float | None:
-    """The largest whole-px size from ``base`` down to ``floor`` at which the card fits:
-    the measured size when it fits there and nothing larger is to be had, else estimated.
-    None: estimated not to fit even at the floor size."""
-    if measured.fits and measured.size >= base:
-        return base
-    for size in [*range(int(base), int(math.ceil(floor)), -1), floor]:
-        if size == measured.size:
-            if measured.fits:
-                return float(size)
-            continue
-        spare = SAFETY_LINES * _body_line(measured) * size / measured.size
-        if estimate_bottom(measured, size) <= measured.limit - spare:
-            return float(size)
-    return None
+def largest_size(probe: Probe, base: float, floor: float) -> float | None:
+    """The largest whole-px size from ``base`` down to ``floor`` at which the whole card fits:
+    exactly at the measured size, estimated at others.  None: not even at the floor size."""
+    pieces, last = Pieces(probe), len(probe.measured.blocks) - 1
+    return next((size for size in _sizes(base, floor) if pieces.at(size).fits(0, last)), None)
 
 
 # ---------------------------------------------------------------- probes and proposal
@@ -282,14 +272,8 @@ def starts_section(block: Block) -> bool:
 
 def probe_for(card: Card, metrics: list[CardMetrics]) -> Probe:
     """Pair one planned card with the metrics of its probe cards (see :func:`probe_cards`)."""
-    if len(metrics) == 1:
-        return Probe(metrics[0])
-    cont_blocks = continued_probe_blocks(card.blocks)
-    return Probe(
-        metrics[0], continued=metrics[1], sections=tuple(section_of(b) for b in card.blocks),
-        starts_section=tuple(starts_section(b) for b in card.blocks),
-        continued_sections=tuple(section_of(b) if not starts_section(b) else "" for b in cont_blocks),
-    )
+    continued = metrics[1] if len(metrics) > 1 else None
+    return Probe(metrics[0], continued, card.blocks, continued_probe_blocks(card.blocks) if continued else ())
 
 
 def propose(card: Card, probe: Probe, base: float, floor: float) -> list[Card] | None:
@@ -297,7 +281,7 @@ def propose(card: Card, probe: Probe, base: float, floor: float) -> list[Card] |
     measured = probe.measured
     if measured.pages != 1:
         return None  # taller than the probe page: far too long, the search splits it
-    size = largest_size(measured, base, floor) if measured.fits or measured.size > floor else None
+    size = largest_size(probe, base, floor) if measured.fits or measured.size > floor else None
     if size is not None:
         return [replace(card, font_px=size)]
     if probe.continued is None:

@@ -1,11 +1,12 @@
-"""Parallel work on forked workers: probe layouts, rasterising, and the long poster beside the cards.
+"""Parallel work on forked workers: card layouts, rasterising, and the long poster beside the cards.
 
-Card fitting lays out several probe documents per round.  On a machine with
-more than one core, a round is split into two documents laid out at the same
-time in forked worker processes (fork: the workers inherit the imported
-WeasyPrint, fonts and Pango set-up, so they start in milliseconds).  Only HTML
-strings go in and small tuples come back.  ``XINHUI_WORKERS=1`` (or a single
-core) lays everything out in this process; results are identical either way.
+A card set is measured, and then laid out, as two documents at a time (and the
+exact search's rounds likewise); on a machine with more than one core the two
+are laid out side by side in forked worker processes (fork: the workers inherit
+the imported WeasyPrint, fonts and Pango set-up, so they start in
+milliseconds).  HTML strings go in; metrics, or a part's PDF and images, come
+back.  ``XINHUI_WORKERS=1`` (or a single core) lays everything out in this
+process; results are identical either way.
 
 :func:`start` runs one whole job (the long poster) in a forked process of its
 own, beside the pool, so that a build lays the poster out and rasterises it on
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import atexit
 import gc
-from contextlib import contextmanager
 import multiprocessing
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 WORKERS_ENV = "XINHUI_WORKERS"
@@ -37,33 +38,31 @@ def worker_count() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def measure_html(html: str, width: float, height: float, base: str | None, count: int, first: int = 0,
-                 justify_hook: bool = False) -> list[tuple[int, int]]:
-    """Lay out one probe document and measure its ``count`` cards (runs in a worker).
-
-    ``justify_hook``: whether the parent runs with the typesetting stage's WeasyPrint
-    hook installed; the worker mirrors it so that probes lay out exactly as the final set."""
+def _lay_out(html: str, width: float, height: float, base: str | None, justify_hook: bool):
+    """Lay ``html`` out as the parent would: ``justify_hook`` says whether the parent runs
+    with the typesetting stage's WeasyPrint hook installed, and the worker mirrors it."""
     from ..typeset import install_justification
     from ..typeset.weasyprint_hook import uninstall_justification
-    from .fit import measure_document
     from .pages import lay_out_at
 
     install_justification() if justify_hook else uninstall_justification()
-    document = lay_out_at(html, width, height, Path(base) if base else None)
-    return measure_document(document, count, first)
+    return lay_out_at(html, width, height, Path(base) if base else None)
+
+
+def measure_html(html: str, width: float, height: float, base: str | None, count: int, first: int = 0,
+                 justify_hook: bool = False) -> list[tuple[int, int]]:
+    """Lay out one probe document and measure its ``count`` cards (runs in a worker)."""
+    from .fit import measure_document
+
+    return measure_document(_lay_out(html, width, height, base, justify_hook), count, first)
 
 
 def metrics_html(html: str, width: float, base: str | None, sizes: list[float], card_height: float,
                  first: int = 0, justify_hook: bool = False) -> list:
     """Lay out probe cards on tall pages and read their :class:`~.measure.CardMetrics` (runs in a worker)."""
-    from ..typeset import install_justification
-    from ..typeset.weasyprint_hook import uninstall_justification
     from .measure import TALL, card_metrics
-    from .pages import lay_out_at
 
-    install_justification() if justify_hook else uninstall_justification()
-    document = lay_out_at(html, width, TALL, Path(base) if base else None)
-    return card_metrics(document, sizes, card_height, first)
+    return card_metrics(_lay_out(html, width, TALL, base, justify_hook), sizes, card_height, first)
 
 
 def lay_out_part(html: str, width: float, height: float, base: str | None, count: int, first: int,
@@ -73,13 +72,9 @@ def lay_out_part(html: str, width: float, height: float, base: str | None, count
 
     Returns (cards that spilled onto more pages, PDF or None, images per raster per card)."""
     from ..export.raster import encode_image, open_pdf, render_scanlines
-    from ..typeset import install_justification
-    from ..typeset.weasyprint_hook import uninstall_justification
-    from .fit import card_spans
-    from .pages import lay_out_at
+    from .pages import card_spans
 
-    install_justification() if justify_hook else uninstall_justification()
-    document = lay_out_at(html, width, height, Path(base) if base else None)
+    document = _lay_out(html, width, height, base, justify_hook)
     spilled = [index for index, (_, pages) in enumerate(card_spans(document, count, first)) if pages != 1]
     if spilled:
         return spilled, None, []
@@ -111,15 +106,11 @@ def close_pool() -> None:
 
 
 def measure_all(jobs: list[tuple], function=measure_html) -> list:
-    """``function(*job)`` for several probe documents (:func:`measure_html`, :func:`metrics_html`),
-    in parallel when workers are available; workers mirror this process's typesetting hook."""
+    """:func:`run_all` for layout jobs (:func:`measure_html`, :func:`metrics_html`,
+    :func:`lay_out_part`): each gets this process's typesetting hook state to mirror."""
     from ..typeset.weasyprint_hook import is_installed
 
-    jobs = [(*job, is_installed()) for job in jobs]
-    workers = pool() if len(jobs) > 1 else None
-    if workers is None:
-        return [function(*job) for job in jobs]
-    return workers.starmap(function, jobs)
+    return run_all(function, [(*job, is_installed()) for job in jobs])
 
 
 # ---------------------------------------------------------------- rasterising

@@ -38,41 +38,41 @@ def rich_black_text(doc, settings):
                     lambda v: f"rich black text with {v:.1f}% total ink", limit=limit, worst=max)
 
 
+def _smaller_than_limit(rule_id, settings, paints, colour_test, message):
+    """Paints of a colour ``colour_test`` accepts, smaller (text) or thinner (lines) than
+    the profile's limit: one finding per page; ``message`` is formatted with the
+    worst ``size`` and the ``limit``."""
+    limit = float(settings["limit"])
+    hits = [Hit(p.page, p.bbox, p.size) for p in paints if p.size < limit and colour_test(p.colour)]
+    return per_page(rule_id, settings.severity, hits, lambda v: message.format(size=v, limit=limit), limit=limit)
+
+
+def _multi_colorant(colour) -> bool:
+    return colorant_count(colour) > 1
+
+
 @rule("R0016")
 def white_text_size(doc, settings):
-    limit = float(settings["limit"])
-    hits = [Hit(p.page, p.bbox, p.size) for p in doc.paints("text")
-            if p.size < limit and is_white(p.colour)]
-    return per_page("R0016", settings.severity, hits,
-                    lambda v: f"white text {v:.2f} pt is smaller than {limit:g} pt", limit=limit)
+    return _smaller_than_limit("R0016", settings, doc.paints("text"), is_white,
+                               "white text {size:.2f} pt is smaller than {limit:g} pt")
 
 
 @rule("R0017")
 def multi_colorant_text_size(doc, settings):
-    limit = float(settings["limit"])
-    hits = [Hit(p.page, p.bbox, p.size) for p in doc.paints("text")
-            if p.size < limit and colorant_count(p.colour) > 1]
-    return per_page("R0017", settings.severity, hits,
-                    lambda v: f"text in more than one colorant {v:.2f} pt is smaller than {limit:g} pt",
-                    limit=limit)
+    return _smaller_than_limit("R0017", settings, doc.paints("text"), _multi_colorant,
+                               "text in more than one colorant {size:.2f} pt is smaller than {limit:g} pt")
 
 
 @rule("R0018")
 def white_line_width(doc, settings):
-    limit = float(settings["limit"])
-    hits = [Hit(p.page, p.bbox, p.size) for p in lines(doc) if p.size < limit and is_white(p.colour)]
-    return per_page("R0018", settings.severity, hits,
-                    lambda v: f"white line {v:.3f} pt is thinner than {limit:g} pt", limit=limit)
+    return _smaller_than_limit("R0018", settings, lines(doc), is_white,
+                               "white line {size:.3f} pt is thinner than {limit:g} pt")
 
 
 @rule("R0019")
 def multi_colorant_line_width(doc, settings):
-    limit = float(settings["limit"])
-    hits = [Hit(p.page, p.bbox, p.size) for p in lines(doc)
-            if p.size < limit and colorant_count(p.colour) > 1]
-    return per_page("R0019", settings.severity, hits,
-                    lambda v: f"line in more than one colorant {v:.3f} pt is thinner than {limit:g} pt",
-                    limit=limit)
+    return _smaller_than_limit("R0019", settings, lines(doc), _multi_colorant,
+                               "line in more than one colorant {size:.3f} pt is thinner than {limit:g} pt")
 
 
 @rule("PDFX-FONTS")
