@@ -58,3 +58,25 @@ def test_unknown_preset_is_a_usage_error(cli, small_yaml, tmp_path):
     result = cli("build", str(small_yaml), "--layout", "cards", "--preset", "tiktok", "--out", str(tmp_path))
     assert result.returncode == 2
     assert "unknown preset 'tiktok'" in result.stderr and "xhs" in result.stderr
+
+
+def test_qr_url_puts_a_code_on_the_poster_and_the_closing_card_where_allowed(cli, small_yaml, tmp_path):
+    from .conftest import pdf_page_texts
+
+    result = cli("build", str(small_yaml), "--layout", "poster-long", "--layout", "cards", "--preset", "xhs",
+                 "--preset", "douyin", "--density", "1", "--qr-url", "https://example.com/shudu",
+                 "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "synthetic"
+    caption = "扫码阅读全文"
+    assert caption in "".join(pdf_page_texts(out / "poster-long.pdf"))
+    assert caption in pdf_page_texts(out / "cards-xhs.pdf")[-1]  # the closing card
+    assert not any(caption in page for page in pdf_page_texts(out / "cards-douyin.pdf"))  # Douyin: no QR codes
+
+
+@pytest.mark.parametrize("url", ["", "https://example.com/" + "x" * 400])
+def test_a_qr_url_that_makes_no_usable_code_is_refused_before_anything_is_written(cli, small_yaml, tmp_path, url):
+    result = cli("build", str(small_yaml), "--layout", "poster-long", "--qr-url", url, "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "--qr-url" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "synthetic").exists()

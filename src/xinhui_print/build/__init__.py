@@ -33,6 +33,8 @@ class BuildOptions:
     ``presets`` / ``densities``: social presets and pixel densities (empty: each layout's defaults).
     ``crop_marks``: press files get crop marks outside the bleed (default: none, shops add theirs).
     ``paper``: a paper name or size for the printed layouts (booklet, print poster), e.g. 正度16开.
+    ``qr_url``: a URL for the QR code on the long poster and the closing card (where the
+    platform allows one); ``None``: the layout's own ``qr_url`` (empty by default: no code).
     """
 
     out_root: Path = field(default_factory=lambda: project().default_out)
@@ -42,6 +44,7 @@ class BuildOptions:
     densities: list[float] = field(default_factory=list)
     paper: str | None = None
     crop_marks: bool = False
+    qr_url: str | None = None
 
 
 @dataclass

@@ -28,6 +28,9 @@ def add_parser(subparsers) -> None:
                         help="social card preset (repeatable): xhs, square, ig, story, douyin, wechat-cover")
     parser.add_argument("--density", action="append", default=[], type=float, metavar="N",
                         help="social image density, px per CSS px (repeatable; e.g. 1 and 2)")
+    parser.add_argument("--qr-url", metavar="URL", default=None,
+                        help="QR code to this URL in the poster's footer and on the closing card "
+                             "(not on Douyin, nor on a first Xiaohongshu card)")
     parser.set_defaults(func=run)
 
 
@@ -38,7 +41,7 @@ def run(args) -> int:
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
         console.print(f"[yellow]warning[/]: {diagnostic.format(source)}", markup=True)
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
-                           paper=args.paper, crop_marks=args.crop_marks)
+                           paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url)
     if args.out:
         options.out_root = args.out
     manifest = run_build(report, display_path(source), options, console)

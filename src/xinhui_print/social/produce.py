@@ -24,6 +24,7 @@ from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
 from .poster import build_poster
 from .presets import PRESETS, get_preset
+from .qr import check_qr_url
 from .workers import Pending, start
 
 _started: dict[tuple[int, str], Pending] = {}
@@ -39,12 +40,15 @@ MAX_DENSITY = 8.0
 
 
 def check_options(options: Any) -> None:
-    """Reject unknown presets and impossible densities before anything is built."""
+    """Reject unknown presets, impossible densities and unencodable QR URLs before anything is built."""
     for name in getattr(options, "presets", []) or []:
         get_preset(name)
     for density in getattr(options, "densities", []) or []:
         if not 0 < float(density) <= MAX_DENSITY:
             raise InputError(f"density must be more than 0 and at most {MAX_DENSITY:g}, got {density:g}")
+    qr_url = getattr(options, "qr_url", None)
+    if qr_url is not None:
+        check_qr_url(qr_url)
 
 
 def card_presets(job: Any) -> list[str]:

@@ -12,7 +12,22 @@ import re
 import segno
 from markupsafe import Markup
 
+from ..errors import InputError
+
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+MAX_URL_LENGTH = 300
+"""Characters: longer URLs make codes too dense to scan from a phone screen at poster size."""
+
+
+def check_qr_url(url: str) -> None:
+    """Raise InputError unless ``url`` makes a QR code a phone can read off a card."""
+    if not url.strip():
+        raise InputError("--qr-url: the URL is empty")
+    if len(url) > MAX_URL_LENGTH:
+        raise InputError(f"--qr-url: the URL has {len(url)} characters; at most {MAX_URL_LENGTH} make a "
+                         "code that scans from a card (use a short link)")
 
 
 def qr_svg(url: str, colour: str = "#1A1A1A", css_class: str = "qr") -> Markup:
