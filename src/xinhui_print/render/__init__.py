@@ -20,7 +20,7 @@ from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
 from ..press.css import inject_press_css
-from ..press.papers import length_mm, paper_size
+from ..layout.papers import length_mm, paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
 from ..typeset import TypesetOptions, install_justification, typeset_html
