@@ -76,7 +76,7 @@ def main() -> int:
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(f"load average {' '.join(load)}")
     ok = True
-    drafts = {path: draft_report(path, report_id=path.stem[:40].rstrip("-")).report for path in (R2021, R2022)}
+    drafts = {path: draft_report(path, report_id=path.stem[:40].rstrip("-"), publisher="bench").report for path in (R2021, R2022)}
     for path, report in drafts.items():
         stray = figures_not_in_source(report, source_text(path))
         ok &= not stray
@@ -94,12 +94,12 @@ def main() -> int:
     runs = []
     for _ in range(5):
         start = time.perf_counter()
-        draft_report(R2021, report_id="timing")
+        draft_report(R2021, report_id="timing", publisher="bench")
         runs.append(time.perf_counter() - start)
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         subprocess.run([str(ROOT / ".venv" / "bin" / "xinhui-print"), "draft", str(R2021), "-o",
-                        f"{folder}/timing.yaml"], check=True, capture_output=True)
+                        f"{folder}/timing.yaml", "--publisher", "bench"], check=True, capture_output=True)
         cold = time.perf_counter() - start
     median = statistics.median(runs)
     ok &= cold <= TIME_BAR_S

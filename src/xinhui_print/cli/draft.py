@@ -36,7 +36,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--year", type=int, help="the report's year (default: the session's year)")
     parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                         help="session date, for a report without its subtitle")
-    parser.add_argument("--publisher", help="publisher (default: the government that issued the report)")
+    parser.add_argument("--publisher", required=True,
+                        help="the newsroom publishing the 数读 (printed as 出品 and in the masthead)")
     parser.add_argument("--explain", action="store_true",
                         help="print what was chosen for each part, and the next candidates with scores")
     defaults = Limits()
@@ -58,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _check_output(output)
     report_id = args.report_id or _id_from_output(output)
-    if report_id is None or not ID_RE.match(report_id):
-        raise InputError(f"invalid report id {report_id!r} (use lowercase letters, digits and -; or pass --id)")
+    if report_id is None:
+        raise InputError(f"{output.stem!r} cannot be a report id (lowercase letters, digits and -): pass --id")
+    if not ID_RE.match(report_id):
+        raise InputError(f"invalid report id {report_id!r} (use lowercase letters, digits and -)")
     limits = Limits(**{name: getattr(args, name) for name, _ in _LIMITS})
     draft = draft_report(args.report, report_id=report_id, place=args.place, year=args.year, date=args.date,
                          publisher=args.publisher, limits=limits)

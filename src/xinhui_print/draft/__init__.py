@@ -19,9 +19,8 @@ from .structure import parse_structure
 from .text import paragraphs
 
 
-def draft_report(path: str | Path, *, report_id: str, place: str | None = None, year: int | None = None,
-                 date: dt.date | None = None, publisher: str | None = None,
-                 limits: Limits = Limits()) -> Draft:
+def draft_report(path: str | Path, *, report_id: str, publisher: str, place: str | None = None,
+                 year: int | None = None, date: dt.date | None = None, limits: Limits = Limits()) -> Draft:
     """Read ``path`` and draft a 数读 from it."""
     structure = parse_structure(paragraphs(read_source(path)), path, year=year, date=date)
     return compose(structure, report_id=report_id, place=place, publisher=publisher, limits=limits)

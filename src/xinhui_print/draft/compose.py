@@ -18,7 +18,7 @@ from .read import SourceLine
 from .score import Scored, commitment_score, cut, text_score
 from .structure import Structure
 from .structure import Section as SourceSection
-from .text import Span, clauses, sentences, strip_end
+from .text import Span, clauses, sentences, strip_end, whole
 
 MIN_FACT_SCORE = 2.4  # at least one figure with its unit, or a ranking/first/record
 _RANKING = re.compile(r"第\d+[位名]|排名|排位|位居|跃居|百强|前列|唯一")
@@ -60,8 +60,8 @@ class _Candidate:
     order: int
 
 
-def compose(structure: Structure, *, report_id: str, place: str | None = None,
-            publisher: str | None = None, limits: Limits = Limits()) -> Draft:
+def compose(structure: Structure, *, report_id: str, publisher: str, place: str | None = None,
+            limits: Limits = Limits()) -> Draft:
     draft = Draft(report=None, sources={})  # type: ignore[arg-type]
     year = structure.year
     place = place or structure.place
@@ -74,12 +74,11 @@ def compose(structure: Structure, *, report_id: str, place: str | None = None,
                         pledges=_picked(structure, _PLEDGE, "pledges", draft))
     groups = _groups(structure, limits, used, draft)
     chapters = _chapters(structure, limits, draft)
-    meta = _meta(structure, report_id, place, publisher, year, review)
-    draft.sources[("meta",)] = structure.parts[0].paragraph.line if structure.parts else None
+    meta = _meta(structure, report_id, place, publisher, year)
+    draft.sources[("meta",)] = structure.title_line
     lead = _lead(structure, review is not None, targets is not None, bool(chapters))
     draft.report = Report(meta=meta, lead=[lead], review=review, groups=groups, targets=targets,
                           chapters=chapters)
-    draft.sources = {path: line for path, line in draft.sources.items() if line is not None}
     return draft
 
 
@@ -90,12 +89,11 @@ def _source_name(structure: Structure, place: str, year: int) -> str:
     return f"{year}年{local}政府工作报告"
 
 
-def _meta(structure: Structure, report_id: str, place: str, publisher: str | None, year: int,
-          review: Review | None) -> Meta:
+def _meta(structure: Structure, report_id: str, place: str, publisher: str, year: int) -> Meta:
     source = _source_name(structure, place, year)
     return Meta(
         id=report_id, title=_headline(structure) or source, kicker=f"数读{source}", place=place or "全国",
-        year=year, publisher=publisher or _government(structure, place), date=structure.date, source=source,
+        year=year, publisher=publisher, date=structure.date, source=source,
     )
 
 
@@ -106,14 +104,6 @@ def _headline(structure: Structure) -> str:
         if len(lead_ins) >= 2:
             return " ".join(strip_end(title.split("，")[0]) for title in lead_ins[:2])
     return ""
-
-
-def _government(structure: Structure, place: str) -> str:
-    """Who issued the report: 国务院 (国务院总理), or the place's people's government."""
-    office = structure.speaker.split(" ")[0]
-    if office.startswith("国务院"):
-        return "国务院"
-    return f"{place}人民政府" if place else "人民政府"
 
 
 def _lead(structure: Structure, review: bool, targets: bool, chapters: bool) -> str:
@@ -182,8 +172,8 @@ def _kpis(structure: Structure, limits: Limits, draft: Draft) -> tuple[list[KPI]
     candidates: list[tuple[Found, Scored, int]] = []
     for position, (sentence, where) in enumerate(_review_spans(structure)):
         for found in indicators(sentence):
-            if not found.metric:
-                continue
+            if not (found.key_indicator or (found.metric and where != "section")):
+                continue  # a headline indicator anywhere, another indicator only where the review sums up
             score, reasons = _kpi_score(found, where, position)
             text = KPI(label=found.label, verb=found.verb, figure=found.figure).text
             candidates.append((found, Scored(text, found.span.line, score, reasons), position))
@@ -282,7 +272,7 @@ def _group_sources(structure: Structure) -> list[tuple[str, Span, list[Span]]]:
             sources.extend((s.title, s.heading, s.body) for s in part.sections)
         elif part.kind == "mixed" and part.intro:
             title = re.split(r"和", part.title, maxsplit=1)[0]
-            sources.append((title, part.intro[0], part.intro))
+            sources.append((title, whole(part.paragraph), part.intro))
     return sources
 
 
@@ -374,21 +364,11 @@ def _chapter_sources(structure: Structure) -> list[tuple[str, Span, list[_SubSec
         if lead_ins:
             title = part.title.split("和")[-1] if part.kind == "mixed" else part.title
             subsections = [_SubSection(strip_end(s.title), s.heading, s.body) for s in lead_ins]
-            sources.append((title, lead_ins[0].heading, subsections))
+            sources.append((title, whole(part.paragraph), subsections))
         for section in part.sections:
             if section.kind != "lead-in":
-                sources.append((_chapter_title(section), section.heading, _subsections(section)))
+                sources.append((strip_end(section.title), section.heading, _subsections(section)))
     return sources
-
-
-def _chapter_title(section: SourceSection) -> str:
-    """The heading; without a comma of its own, the body's first clause joins it as the deck."""
-    title = strip_end(section.title)
-    if "，" in title or not section.body:
-        return title
-    first = clauses(sentences(section.body[0])[0])[0] if sentences(section.body[0]) else None
-    deck = strip_end(first.text) if first is not None else ""
-    return f"{title}，{deck}" if deck and len(deck) <= 24 and not _run_in(section.body[0]) else title
 
 
 def _run_in(span: Span) -> Span | None:

@@ -49,11 +49,14 @@ def figures_not_in_source(report: Report, source: str) -> list[str]:
     stray: list[str] = []
     for text in drafted_texts(report):
         for match in FIGURE_IN_TEXT_RE.finditer(text):
-            printed = match.group(0)
-            if printed not in source and printed not in stray:
-                stray.append(printed)
+            _check(match.group(0), source, stray)
         for match in _DIGITS.finditer(text):
-            number = match.group(0)
-            if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", source) and number not in stray:
-                stray.append(number)
+            _check(match.group(0), source, stray)
     return stray
+
+
+def _check(printed: str, source: str, stray: list[str]) -> None:
+    """``printed`` must stand in the source on its own: ``8.2%`` is not found inside ``18.2%``."""
+    pattern = rf"(?<![\d.]){re.escape(printed)}" + (r"(?![\d]|\.\d)" if printed[-1].isdigit() else "")
+    if not re.search(pattern, source) and printed not in stray:
+        stray.append(printed)

@@ -28,6 +28,7 @@ class SourceLine:
     number: int  # 1-based: file line (.txt, .html), paragraph (.docx), line on the page (.pdf)
     page: int | None = None  # 1-based PDF page
     mark: str = "L"  # "L" a line, "¶" a Word paragraph
+    joins: bool | None = None  # True: continues the paragraph above (a PDF line wrap), False: opens one
 
     @property
     def where(self) -> str:
@@ -81,14 +82,44 @@ def _read_pdf(path: Path) -> list[SourceLine]:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_range()
+            lines.extend(_pdf_page_lines(textpage, index + 1))
             textpage.close()
             page.close()
-            page_lines = re.split(r"\r\n|\r|\n", text)
-            lines.extend(SourceLine(line, number, index + 1) for number, line in enumerate(page_lines, start=1))
     finally:
         pdf.close()
     return lines
+
+
+_PDF_LINE = re.compile(r"[^\r\n]*")
+
+
+def _pdf_page_lines(textpage, page: int) -> list[SourceLine]:
+    """A page's lines; a line indented past the left margin opens a paragraph, the others continue one.
+
+    Chinese paragraphs open with a two-character indent (or stand centred, as titles do), so
+    the indent tells a wrapped line from a new paragraph even when the wrap falls after 。.
+    """
+    text = textpage.get_text_range()
+    starts = [(m.start(), m.group(0)) for m in _PDF_LINE.finditer(text) if m.group(0) or m.start() == 0]
+    geometry = len(text) == textpage.count_chars()
+    lefts: list[float | None] = []
+    heights: list[float] = []
+    for start, line in starts:
+        visible = len(line) - len(line.lstrip())
+        if not geometry or not line.strip():
+            lefts.append(None)
+            continue
+        left, bottom, _, top = textpage.get_charbox(start + visible)
+        lefts.append(left)
+        heights.append(top - bottom)
+    known = [left for left in lefts if left is not None]
+    margin = min(known) if known else 0.0
+    em = sorted(heights)[len(heights) // 2] if heights else 0.0
+    result = []
+    for number, ((_, line), left) in enumerate(zip(starts, lefts), start=1):
+        joins = None if left is None or em <= 0 else left - margin < 0.6 * em
+        result.append(SourceLine(line, number, page, joins=joins))
+    return result
 
 
 def _read_html(path: Path) -> list[SourceLine]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Location
+from .read import SourceLine
 from .text import CN_DIGITS, PART_HEADING, Paragraph, Span, sentences, whole
 
 _SUBTITLE = re.compile(r"^——\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日在(?P<congress>.+?)上")
@@ -25,6 +26,7 @@ _HEADED = re.compile(rf"^（[{CN_DIGITS}]+）(?P<h>[^。]{{2,80}})(。|$)")
 _NUMBERED = re.compile(rf"^[{CN_DIGITS}]+是(?P<h>[^。]{{2,80}})(。|$)")
 _TARGETS = re.compile(r"(?P<intro>[^。；！？]*主要预期目标[^。；：:]{0,6})[：:](?P<body>[^。]+)。")
 
+_OFFICE = re.compile(r"^(.*?(?:总理|省长|市长|区长|县长|州长|旗长|盟长|主席))(?=\S)")
 _REVIEW_CUES = ("回顾", "成就", "过去")
 _PLAN_CUES = ("任务", "工作安排", "重点工作", "展望", "建议", "部署")
 
@@ -58,6 +60,7 @@ class Targets:
 @dataclass
 class Structure:
     title: str
+    title_line: SourceLine
     date: dt.date
     congress: str  # 第十三届全国人民代表大会第五次会议
     place: str  # 全国, 新会区
@@ -93,7 +96,7 @@ def parse_structure(paragraphs: list[Paragraph], path, year: int | None = None,
         raise InputError(f"--year {year} contradicts the session date {session_date:%Y-%m-%d} in the subtitle",
                          Location(path, paragraphs[subtitle_index].line.number))
     return Structure(
-        title=title, date=session_date, congress=congress, place=_place(title, congress),
+        title=title, title_line=head[0].line if head else paragraphs[0].line, date=session_date, congress=congress, place=_place(title, congress),
         speaker=_speaker(paragraphs, subtitle_index), parts=parts, targets=_targets(paragraphs),
     )
 
@@ -124,25 +127,27 @@ def _first_date(paragraphs: list[Paragraph], year: int | None) -> dt.date | None
 
 
 def _place(title: str, congress: str) -> str:
-    """``江门市新会区政府工作报告`` → 江门市新会区; a bare title → the congress: 全国, 新会区."""
+    """``新会区政府工作报告`` → 新会区; a bare title → the congress: 全国, 新会区 (江门市新会区…)."""
     place = re.sub(r"\d{4}年|政府工作报告|[\s　]", "", title)
     if place:
         return place
     match = _CONGRESS.match(congress)
-    if match:
-        return match["place"] or match["body"] or ""
-    return ""
+    if not match:
+        return ""
+    # the place as the press names it: 江门市新会区 → 新会区 (the last unit below a province or city)
+    return re.split(r"(?<=[省市])(?=.)", match["place"] or match["body"] or "")[-1]
 
 
 def _speaker(paragraphs: list[Paragraph], subtitle_index: int | None) -> str:
     if subtitle_index is None:
         return ""
+    words = []
     for paragraph in paragraphs[subtitle_index + 1 : subtitle_index + 4]:
-        if paragraph.text.startswith("各位代表"):
+        if paragraph.text.startswith("各位代表") or len(paragraph.text) > 30 or "。" in paragraph.text:
             break
-        if len(paragraph.text) <= 30 and "。" not in paragraph.text:
-            return re.sub(r"[\s　]+", " ", paragraph.text).strip()
-    return ""
+        words.append(paragraph.text)
+    speaker = re.sub(r"[\s　]+", "", "".join(words))
+    return _OFFICE.sub(r"\1 ", speaker, count=1).strip()
 
 
 def _part_kind(title: str) -> str:

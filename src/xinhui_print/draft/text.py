@@ -24,8 +24,9 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^[{CN_DIGITS}]+、\s*(?P<title>[^。]{{2,50}})$")
 _OPENS_PARAGRAPH = re.compile(
-    rf"^(——|（[{CN_DIGITS}]+）|[{CN_DIGITS}]+、|[{CN_DIGITS}]+是|各位代表|\d+[.．、]|（\d+）)"
+    rf"^(——|（[{CN_DIGITS}]+）|[{CN_DIGITS}]+、|[{CN_DIGITS}]+是|各位代表|\d+[.．、](?!\d)|（\d+）)"
 )
+_SECTION_HEADING = re.compile(rf"^(（[{CN_DIGITS}]+）|[{CN_DIGITS}]+是).{{2,60}}$")
 _SUBTITLE_LIKE = re.compile(r"^——\s*\d{4}年.{0,40}上$")
 _CLOSES_PARAGRAPH = re.compile(r"[。！？：；…][”’）」』]?$")
 
@@ -68,7 +69,9 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
                 continue  # invisible characters only: a soft break inside a paragraph
             open_paragraph = None  # a blank line ends the paragraph
             continue
-        if open_paragraph is not None and _continues(open_paragraph.text, text):
+        joins = line.joins if line.joins is not None else (
+            open_paragraph is not None and _continues(open_paragraph.text, text))
+        if open_paragraph is not None and joins:
             open_paragraph.starts.append((len(open_paragraph.text), line))
             open_paragraph.text += text
             continue
@@ -80,7 +83,7 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
 def _continues(previous: str, line: str) -> bool:
     if _CLOSES_PARAGRAPH.search(previous) or _OPENS_PARAGRAPH.match(line):
         return False
-    if PART_HEADING.match(previous) or _SUBTITLE_LIKE.match(previous):
+    if PART_HEADING.match(previous) or _SUBTITLE_LIKE.match(previous) or _SECTION_HEADING.match(previous):
         return False
     return True
 
