@@ -27,7 +27,7 @@ _VERB_RE = re.compile(
     rf"(?P<verb>{'|'.join(_VERBS)})?"
     rf"(?P<near>{'|'.join(PREFIX_QUALIFIERS)})?$"
 )
-_LEADING = re.compile(r"^(?:全年|去年|今年|年末|年初|一年来|其中|同时|预计全年|预计|全国|全省|全市|全区|全县)+")
+_LEADING = re.compile(r"^(?:全年|去年|今年|年末|年初|一年来|其中|同时|预计全年|预计|全国|全省|全市|全区|全县|实现|完成)+")
 # Headline indicators of national and local reports.
 KEY_INDICATORS = (
     "国内生产总值", "地区生产总值", "生产总值", "GDP", "财政收入", "一般公共预算收入", "城镇新增就业",

@@ -24,7 +24,7 @@ _CONGRESS = re.compile(r"^(?P<place>.*?)第[一二三四五六七八九十百零
 _LEAD_IN = re.compile(r"^——(?P<h>[^。！？]{2,60})[。！？]")
 _HEADED = re.compile(rf"^（[{CN_DIGITS}]+）(?P<h>[^。]{{2,80}})(。|$)")
 _NUMBERED = re.compile(rf"^[{CN_DIGITS}]+是(?P<h>[^。]{{2,80}})(。|$)")
-_TARGETS = re.compile(r"(?P<intro>[^。；！？]*主要预期目标[^。；：:]{0,6})[：:](?P<body>[^。]+)。")
+_TARGETS = re.compile(r"(?P<intro>[^。；！？]*(?:主要预期目标|主要目标|预期目标)[^。；：:]{0,6})[：:](?P<body>[^。]+)。")
 
 _OFFICE = re.compile(r"^(.*?(?:总理|省长|市长|区长|县长|州长|旗长|盟长|主席))(?=\S)")
 _REVIEW_CUES = ("回顾", "成就", "过去")
