@@ -157,3 +157,43 @@ def test_explain_lists_choices_and_the_next_candidates():
 
 def test_all_drafted_texts_are_nonempty(national):
     assert all(text.strip() for text in drafted_texts(draft_of(national).report))
+
+
+# A county-style report: subtitle without ——, over two lines; ( ) around section numbers; a level
+# and a rate in one clause; a section without run-in headings (a test input in the genre's shape).
+COUNTY = """\
+新会区政府工作报告
+
+2023年2月20日在江门市新会区第十六届
+人民代表大会第三次会议上
+新会区人民政府代区长　王明
+
+各位代表：
+
+一、过去一年工作回顾
+
+2022年，我们实现地区生产总值1011.4亿元、增长4%，固定资产投资增长3.5%，城乡居民人均可支配收入分别增长4.8%、7.2%。
+
+(一)坚持项目支撑，经济基础更加坚实。113个市重点项目完成投资273亿元，投资完成率128.8%。
+
+二、2023年工作安排
+
+2023年全区经济社会发展主要预期目标为：地区生产总值增长7.5%以上；固定资产投资增长6%。
+
+(一)坚持制造业当家。全年园区基础设施投资不少于50亿元。
+"""
+
+
+def test_a_county_report_in_a_looser_shape(tmp_path):
+    path = tmp_path / "county.txt"
+    path.write_text(COUNTY, encoding="utf-8")
+    report = draft_of(path).report
+    assert (report.meta.place, report.meta.year, str(report.meta.date)) == ("新会区", 2023, "2023-02-20")
+    assert report.lead[0].startswith("2023年2月20日，新会区人民政府代区长王明在江门市新会区第十六届人民代表大会第三次会议上")
+    assert kpi_texts(report) == ["地区生产总值增长4%", "固定资产投资增长3.5%"]  # 分别增长4.8%、7.2%: two figures, no KPI
+    assert report.groups[0].facts == ["2022年，我们实现地区生产总值1011.4亿元、增长4%，固定资产投资增长3.5%"]
+    assert [t.text for t in report.targets.items] == ["地区生产总值增长7.5%以上", "固定资产投资增长6%"]
+    chapter = report.chapters[0]
+    assert chapter.title == "坚持制造业当家"
+    assert [(s.title, s.items) for s in chapter.sections] == [("坚持制造业当家", ["全年园区基础设施投资不少于50亿元"])]
+    assert figures_not_in_source(report, source_text(path)) == []

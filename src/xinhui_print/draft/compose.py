@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import KPI, Chapter, Group, Indicator, Meta, Report, Review, Section, Targets, indicator_key
 from .indicators import Found, indicators
 from .read import SourceLine
-from .score import Scored, commitment_score, cut, text_score
+from .score import Scored, commitment_score, cut, figures_in, text_score
 from .structure import Structure
 from .structure import Section as SourceSection
 from .text import Span, clauses, sentences, strip_end, whole
@@ -72,7 +72,8 @@ def compose(structure: Structure, *, report_id: str, publisher: str, place: str 
         review = Review(title=_review_title(structure, year), kpis=kpis,
                         rankings=_picked(structure, _RANKING, "rankings", draft),
                         pledges=_picked(structure, _PLEDGE, "pledges", draft))
-    groups = _groups(structure, limits, used, draft)
+    said = tuple(review.rankings + review.pledges) if review else ()
+    groups = _groups(structure, limits, used, said, draft)
     chapters = _chapters(structure, limits, draft)
     meta = _meta(structure, report_id, place, publisher, year)
     draft.sources[("meta",)] = structure.title_line
@@ -232,15 +233,16 @@ def _picked(structure: Structure, pattern: re.Pattern[str], name: str, draft: Dr
 
 # --- groups: the review's sections -----------------------------------------------------------
 
-def _facts(spans: list[Span], limits: Limits, used: set[tuple[int, int]], order: int) -> list[_Candidate]:
+def _facts(spans: list[Span], limits: Limits, used: set[tuple[int, int]], said: tuple[str, ...],
+           order: int) -> list[_Candidate]:
     candidates = []
     for position, sentence in enumerate(s for span in spans for s in sentences(span)):
         piece = cut(sentence, limits.cut)
         if piece is None:
             continue
         score, reasons = text_score(piece.text)
-        if _only_kpis(piece, used):
-            continue
+        if _only_kpis(piece, used) or (any(text in piece.text for text in said) and not figures_in(piece.text)):
+            continue  # a KPI, a ranking or a pledge already says it
         score += 0.8 if position < 2 else 0.0  # where it stands: a section opens with its point
         scored = Scored(piece.text, piece.line, round(score, 2), reasons)
         candidates.append(_Candidate(scored, piece, order * 1000 + position))
@@ -265,10 +267,13 @@ def _pick(candidates: list[_Candidate], limit: int, name: str, draft: Draft,
 
 
 def _group_sources(structure: Structure) -> list[tuple[str, Span, list[Span]]]:
-    """(heading, heading span, body spans) for each review section and each mixed part's review half."""
+    """(heading, heading span, body spans): the review's opening, each review section, each mixed
+    part's review half."""
     sources = []
     for part in structure.parts:
         if part.kind == "review":
+            if part.intro:
+                sources.append((part.title, whole(part.paragraph), part.intro))
             sources.extend((s.title, s.heading, s.body) for s in part.sections)
         elif part.kind == "mixed" and part.intro:
             title = re.split(r"和", part.title, maxsplit=1)[0]
@@ -276,11 +281,12 @@ def _group_sources(structure: Structure) -> list[tuple[str, Span, list[Span]]]:
     return sources
 
 
-def _groups(structure: Structure, limits: Limits, used: set[tuple[int, int]], draft: Draft) -> list[Group]:
+def _groups(structure: Structure, limits: Limits, used: set[tuple[int, int]], said: tuple[str, ...],
+            draft: Draft) -> list[Group]:
     built = []
     for order, (heading, heading_span, body) in enumerate(_group_sources(structure)):
         start = len(draft.choices)
-        facts = _pick(_facts(body, limits, used, order), limits.items, f"group {strip_end(heading)}", draft)
+        facts = _pick(_facts(body, limits, used, said, order), limits.items, f"group {strip_end(heading)}", draft)
         choice = draft.choices.pop(start)
         if facts:
             score = round(sum(c.scored.score for c in facts), 2)
@@ -393,9 +399,17 @@ def _subsections(section: SourceSection) -> list[_SubSection]:
         elif subsections:
             subsections[-1].spans.append(span)
         else:
-            first = clauses(sentences(span)[0])[0] if sentences(span) else span
-            subsections.append(_SubSection(strip_end(first.text), first, [span]))
+            subsections.append(_untitled(section, span))
     return subsections
+
+
+def _untitled(section: SourceSection, span: Span) -> _SubSection:
+    """Paragraphs before any run-in heading: titled by their opening clause when it is a phrase
+    of its own (no figure, more to follow), else by the section's headline."""
+    pieces = clauses(sentences(span)[0]) if sentences(span) else []
+    if len(pieces) > 1 and not figures_in(pieces[0].text):
+        return _SubSection(strip_end(pieces[0].text), pieces[0], [span])
+    return _SubSection(strip_end(section.title).split("，")[0], section.heading, [span])
 
 
 def _items(subsection: _SubSection, limits: Limits, order: int) -> list[_Candidate]:

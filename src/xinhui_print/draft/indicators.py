@@ -27,7 +27,7 @@ _VERB_RE = re.compile(
     rf"(?P<verb>{'|'.join(_VERBS)})?"
     rf"(?P<near>{'|'.join(PREFIX_QUALIFIERS)})?$"
 )
-_LEADING = re.compile(r"^(?:全年|去年|今年|年末|年初|一年来|其中|同时|预计全年|预计|全国|全省|全市|全区|全县|实现|完成)+")
+_LEADING = re.compile(r"^(?:全年|去年|今年|年末|年初|一年来|其中|同时|预计全年|预计|我们|我国|我省|我市|我区|我县|全国|全省|全市|全区|全县|实现|完成)+")
 # Headline indicators of national and local reports.
 KEY_INDICATORS = (
     "国内生产总值", "地区生产总值", "生产总值", "GDP", "财政收入", "一般公共预算收入", "城镇新增就业",
@@ -61,7 +61,7 @@ def indicators(sentence: Span) -> list[Found]:
     """Every label / verb / figure of a sentence, one per clause with a single figure."""
     found: list[Found] = []
     label = ""
-    for clause in clauses(sentence):
+    for clause in _single_figure_pieces(sentence):
         matches = figures_in(clause.text)
         if len(matches) != 1:
             label = _label_before(clause.text, matches[0].start()) if matches else ""
@@ -77,6 +77,22 @@ def indicators(sentence: Span) -> list[Found]:
         if label and figure is not None and _is_label(label):
             found.append(Found(label, verb, figure, clause))
     return found
+
+
+def _single_figure_pieces(sentence: Span) -> list[Span]:
+    """Clauses; one holding several figures is split at 、 (``生产总值440.5亿元、增长5.4%``),
+    unless its figures go together (``分别增长4.8%、7.2%``)."""
+    pieces: list[Span] = []
+    for clause in clauses(sentence):
+        if len(figures_in(clause.text)) < 2 or "分别" in clause.text:
+            pieces.append(clause)
+            continue
+        position = 0
+        for match in re.finditer("、", clause.text):
+            pieces.append(clause.sub(position, match.end()))
+            position = match.end()
+        pieces.append(clause.sub(position, len(clause.text)))
+    return pieces
 
 
 def _label_before(text: str, end: int) -> str:

@@ -18,11 +18,11 @@ from ..errors import InputError, Location
 from .read import SourceLine
 from .text import CN_DIGITS, PART_HEADING, Paragraph, Span, sentences, whole
 
-_SUBTITLE = re.compile(r"^——\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日在(?P<congress>.+?)上")
+_SUBTITLE = re.compile(r"^(?:——)?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日在(?P<congress>.+?)上")
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _CONGRESS = re.compile(r"^(?P<place>.*?)第[一二三四五六七八九十百零]+届(?P<body>.*?)人民代表大会")
 _LEAD_IN = re.compile(r"^——(?P<h>[^。！？]{2,60})[。！？]")
-_HEADED = re.compile(rf"^（[{CN_DIGITS}]+）(?P<h>[^。]{{2,80}})(。|$)")
+_HEADED = re.compile(rf"^[（(][{CN_DIGITS}]+[）)](?P<h>[^。]{{2,80}})(。|$)")
 _NUMBERED = re.compile(rf"^[{CN_DIGITS}]+是(?P<h>[^。]{{2,80}})(。|$)")
 _TARGETS = re.compile(r"(?P<intro>[^。；！？]*(?:主要预期目标|主要目标|预期目标)[^。；：:]{0,6})[：:](?P<body>[^。]+)。")
 

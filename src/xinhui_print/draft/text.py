@@ -24,10 +24,10 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^[{CN_DIGITS}]+、\s*(?P<title>[^。]{{2,50}})$")
 _OPENS_PARAGRAPH = re.compile(
-    rf"^(——|（[{CN_DIGITS}]+）|[{CN_DIGITS}]+、|[{CN_DIGITS}]+是|各位代表|\d+[.．、](?!\d)|（\d+）)"
+    rf"^(——|[（(][{CN_DIGITS}]+[）)]|[{CN_DIGITS}]+、|[{CN_DIGITS}]+是|各位代表|\d+[.．、](?!\d)|（\d+）)"
 )
-_SECTION_HEADING = re.compile(rf"^(（[{CN_DIGITS}]+）|[{CN_DIGITS}]+是).{{2,60}}$")
-_SUBTITLE_LIKE = re.compile(r"^——\s*\d{4}年.{0,40}上$")
+_SECTION_HEADING = re.compile(rf"^([（(][{CN_DIGITS}]+[）)]|[{CN_DIGITS}]+是).{{2,60}}$")
+_SUBTITLE_LIKE = re.compile(r"^(——)?\s*\d{4}年\d{1,2}月\d{1,2}日在.{0,40}上$")
 _CLOSES_PARAGRAPH = re.compile(r"[。！？：；…][”’）」』]?$")
 
 
