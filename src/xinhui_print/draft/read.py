@@ -9,7 +9,6 @@ drafted item can name its source.  A file that cannot be read is an
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -60,13 +59,12 @@ def _read_txt(path: Path) -> list[SourceLine]:
 
 def _read_docx(path: Path) -> list[SourceLine]:
     import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError(f"not a readable Word file ({error})", Location(path)) from None
-    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+        paragraphs = [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+    except Exception as error:  # noqa: BLE001 — zip, XML and package errors of a third-party parser
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(f"not a readable Word file ({reason})", Location(path)) from None
     return [SourceLine(text, number, mark="¶") for number, text in enumerate(paragraphs, start=1)]
 
 
@@ -151,6 +149,7 @@ _BLOCKS = {"p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "se
            "main", "body", "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "tr", "center", "font"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 _SENTENCE_MARK = re.compile(r"[。，；：！？]")
+_MAX_DEPTH = 64  # enclosing blocks remembered per text run: a hostile page may nest thousands
 
 
 @dataclass
@@ -174,6 +173,8 @@ class _BlockParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, int]] = []  # (tag, element id)
+        self.open_blocks: list[tuple[str, int]] = []  # the block elements of the stack
+        self.open_tags: dict[str, int] = {}  # how many of each tag are open
         self.skip_depth = 0
         self.link_depth = 0
         self.blocks: list[_Block] = []
@@ -185,6 +186,7 @@ class _BlockParser(HTMLParser):
             if tag == "br":
                 self._end_block()
             return
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
         if self.skip_depth or tag in _SKIPPED or _is_menu(attrs):
             self.skip_depth += 1
             self.stack.append((tag, -1))
@@ -195,18 +197,23 @@ class _BlockParser(HTMLParser):
             self._end_block()
         self.next_id += 1
         self.stack.append((tag, self.next_id))
+        if tag in _BLOCKS:
+            self.open_blocks.append((tag, self.next_id))
 
     def handle_endtag(self, tag):
-        if tag in _VOID:
-            return
+        if tag in _VOID or not self.open_tags.get(tag):
+            return  # a stray end tag closes nothing
         while self.stack:
             open_tag, element = self.stack.pop()
+            self.open_tags[open_tag] -= 1
             if element == -1:
                 self.skip_depth -= 1
             elif open_tag == "a":
                 self.link_depth = max(0, self.link_depth - 1)
             if open_tag in _BLOCKS:
                 self._end_block()
+                if element != -1:
+                    self.open_blocks.pop()
             if open_tag == tag:
                 break
 
@@ -214,8 +221,8 @@ class _BlockParser(HTMLParser):
         if self.skip_depth or not data.strip():
             return
         if self.current is None:
-            ancestors = tuple(element for tag, element in self.stack if tag in _BLOCKS)
-            tag = next((tag for tag, _ in reversed(self.stack) if tag in _BLOCKS), "body")
+            ancestors = tuple(element for _, element in self.open_blocks[-_MAX_DEPTH:])
+            tag = self.open_blocks[-1][0] if self.open_blocks else "body"
             self.current = _Block(ancestors, self.getpos()[0], tag, [])
         text = re.sub(r"\s+", " ", data)
         self.current.parts.append(text)
