@@ -74,7 +74,8 @@ def indicators(sentence: Span) -> list[Found]:
         own_label, qualifier, verb = parsed
         label = own_label or label
         figure = _figure(qualifier, match)
-        if label and figure is not None and _is_label(label):
+        ends_clause = not clause.text[match.end():].strip("，、；。！？：,;: ")  # 1270多|万人 is no figure
+        if label and figure is not None and ends_clause and _is_label(label):
             found.append(Found(label, verb, figure, clause))
     return found
 
