@@ -68,7 +68,7 @@ class Step:
         return f"{self.layout.name}: {self.producer.name}"
 
 
-def producers(layout: Layout, options: BuildOptions) -> list[Producer]:
+def layout_producers(layout: Layout, options: BuildOptions) -> list[Producer]:
     found = list(BY_KIND.get(layout.kind, ()))
     if not found:
         raise InputError(f"layout {layout.name!r} has kind {layout.kind!r}, which this build cannot produce")
@@ -109,7 +109,7 @@ def with_paper(layout: Layout, paper: str | None) -> Layout:
 def plan(options: BuildOptions) -> list[Step]:
     """What the build will do, every option checked: nothing is written yet."""
     steps = [Step(layout, producer) for layout in selected_layouts(options)
-             for producer in producers(layout, options)]
+             for producer in layout_producers(layout, options)]
     for producer in EVERY_PRODUCER:  # an option is checked even when no layout uses it
         producer.check_options(options)
     return steps

@@ -11,7 +11,8 @@
   first removes it (no staged manifest: the killed build had not finished) or
   finishes its commit (a staged manifest: it had).
 - Files we never wrote (not listed by a manifest of ours) are never touched.  Two
-  builds of the same report into the same folder take turns (a lock on ``out/<id>/``).
+  builds of the same report into the same folder take turns (a lock on
+  ``out/<id>/.xinhui-build.lock``, which stays).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from ..errors import BuildError, InputError, Location
 
 STAGE_NAME = ".xinhui-build"
+LOCK_NAME = ".xinhui-build.lock"
 MANIFEST_NAME = "manifest.json"
 
 
@@ -48,8 +50,9 @@ class OutputFolder:
             raise InputError("is a file, not a folder: cannot write the build here", Location(existing))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._lock = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
-            fcntl.flock(self._lock, fcntl.LOCK_EX)
+            # a POSIX lock: held by this process only, not by the workers it forks
+            self._lock = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+            fcntl.lockf(self._lock, fcntl.LOCK_EX)
             recover(self.folder)
             self.stage.mkdir()
         except OSError as error:
@@ -73,16 +76,18 @@ class OutputFolder:
         manifest is a commit under way: it is kept for the next build to finish."""
         if not (self.stage / MANIFEST_NAME).is_file():
             shutil.rmtree(self.stage, ignore_errors=True)
+        self._release()
+        if self.folder in self._created:
+            (self.folder / LOCK_NAME).unlink(missing_ok=True)
         for folder in self._created:  # folders this build made, if still empty
             try:
                 folder.rmdir()
             except OSError:
                 break
-        self._release()
 
     def _release(self) -> None:
         if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the lock
+            os.close(self._lock)  # closing the file releases the lock
             self._lock = None
 
 
@@ -130,4 +135,4 @@ def listed_paths(manifest: Path) -> set[str]:
 def _inside(path: str) -> bool:
     parts = Path(path).parts
     return (bool(parts) and not Path(path).is_absolute() and ".." not in parts
-            and parts[0] not in (STAGE_NAME, MANIFEST_NAME) and "\\" not in path)
+            and parts[0] not in (STAGE_NAME, LOCK_NAME, MANIFEST_NAME) and "\\" not in path)
