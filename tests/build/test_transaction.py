@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from xinhui_print.build.manifest import Manifest
 from xinhui_print.build.transaction import LOCK_NAME, STAGE_NAME, OutputFolder, recover
 from xinhui_print.errors import InputError
 
+ROOT = Path(__file__).resolve().parents[2]
 OLD = {"a.pdf": b"old a", "b.png": b"old b", "c.png": b"old c"}
 NEW = {"a.pdf": b"new a", "b.png": b"new b", "d.txt": b"new d"}
 FOREIGN = {"notes.txt": b"mine", "c.png.bak": b"my copy"}
@@ -53,6 +57,28 @@ def previous(tmp_path) -> Path:
 def test_commit_replaces_the_set_and_removes_only_files_of_the_old_one(previous):
     write_set(previous, NEW).commit()
     assert_complete_set(previous, NEW)
+    assert not (previous / LOCK_NAME).exists()
+
+
+def test_two_builds_of_one_report_take_turns(previous):
+    first = write_set(previous, NEW)
+    second = subprocess.Popen([sys.executable, "-c", WAIT_FOR_THE_FOLDER, str(previous)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    time.sleep(2)
+    assert second.poll() is None  # waiting for the first build
+    first.commit()
+    assert second.communicate(timeout=30)[0] == "a.pdf b.png d.txt\n"  # then saw the committed set
+    assert not (previous / STAGE_NAME).exists() and not (previous / LOCK_NAME).exists()
+
+
+WAIT_FOR_THE_FOLDER = """
+import json, sys
+from pathlib import Path
+from xinhui_print.build.transaction import OutputFolder
+output = OutputFolder(Path(sys.argv[1])).open()
+print(*sorted(f["path"] for f in json.loads((output.folder / "manifest.json").read_text())["files"]))
+output.abandon()
+"""
 
 
 def test_a_failed_build_leaves_the_previous_set(previous):
@@ -116,7 +142,8 @@ def test_a_kill_at_every_step_of_the_commit_is_finished_by_the_next_build(tmp_pa
         recover(folder)
         assert_complete_set(folder, NEW)
         step += 1
-    assert step == len(NEW) + 3  # renames of the new files, the stale file, the manifest, the stage
+    # renames of the new files, removal of the stale file, the manifest, the stage, the lock file
+    assert step == len(NEW) + 4
 
 
 def make_previous(folder: Path) -> Path:

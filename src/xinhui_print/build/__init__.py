@@ -124,10 +124,7 @@ def ignored_options(options: BuildOptions, steps: list[Step]) -> list[str]:
         used.add("paper")
     given = {"presets": options.presets, "densities": options.densities, "qr_url": options.qr_url is not None,
              "crop_marks": options.crop_marks, "press": options.press, "paper": options.paper}
-    ignored = [name for name, value in given.items() if value and name not in used]
-    if options.crop_marks and not options.press and "crop_marks" not in ignored:
-        ignored.append("crop_marks")  # crop marks are drawn on press files only
-    return ignored
+    return [name for name, value in given.items() if value and name not in used]
 
 
 def build(report: Report, source: str, options: BuildOptions, log: Callable[[str], None] = lambda _: None,
@@ -153,7 +150,3 @@ def run_steps(steps: list[Step], job_for: Callable[[Layout], Job], step: Callabl
         step(current.title)
         current.producer.produce(job_for(current.layout))
         gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
-
-
-def plan_size(options: BuildOptions) -> int:
-    return len(plan(options))

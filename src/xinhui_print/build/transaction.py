@@ -12,7 +12,7 @@
   finishes its commit (a staged manifest: it had).
 - Files we never wrote (not listed by a manifest of ours) are never touched.  Two
   builds of the same report into the same folder take turns (a lock on
-  ``out/<id>/.xinhui-build.lock``, which stays).
+  ``out/<id>/.xinhui-build.lock``, removed when the build ends).
 """
 
 from __future__ import annotations
@@ -50,9 +50,7 @@ class OutputFolder:
             raise InputError("is a file, not a folder: cannot write the build here", Location(existing))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            # a POSIX lock: held by this process only, not by the workers it forks
-            self._lock = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
-            fcntl.lockf(self._lock, fcntl.LOCK_EX)
+            self._lock = lock(self.folder / LOCK_NAME)
             recover(self.folder)
             self.stage.mkdir()
         except OSError as error:
@@ -77,8 +75,6 @@ class OutputFolder:
         if not (self.stage / MANIFEST_NAME).is_file():
             shutil.rmtree(self.stage, ignore_errors=True)
         self._release()
-        if self.folder in self._created:
-            (self.folder / LOCK_NAME).unlink(missing_ok=True)
         for folder in self._created:  # folders this build made, if still empty
             try:
                 folder.rmdir()
@@ -87,8 +83,25 @@ class OutputFolder:
 
     def _release(self) -> None:
         if self._lock is not None:
+            (self.folder / LOCK_NAME).unlink(missing_ok=True)  # a waiting build then locks a new file
             os.close(self._lock)  # closing the file releases the lock
             self._lock = None
+
+
+def lock(path: Path) -> int:
+    """Wait for, then hold, an exclusive lock on ``path``; the holder removes the file when done.
+
+    A POSIX lock: held by this process only, not by the workers it forks.  A build that
+    waited on a file its holder has since removed tries again on the new one."""
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        fcntl.lockf(handle, fcntl.LOCK_EX)
+        try:
+            if os.stat(path).st_ino == os.fstat(handle).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)
 
 
 def _first_path(error: OSError, default: Path) -> Path:
