@@ -28,9 +28,11 @@ class Producer:
         """Raise an :class:`~xinhui_print.errors.InputError` for options this producer cannot use."""
 
     def start(self, job: Job) -> bool:
+        """Begin work that runs beside the other producers; True if anything began."""
         return False
 
     def produce(self, job: Job) -> None:
+        """Write this producer's files for the job's layout."""
         raise NotImplementedError
 
 
