@@ -95,7 +95,7 @@ def write_data(path: Path, chapters: int) -> Path:
 def cli_build(data: Path, out: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "xinhui_print", "build", str(data), "--layout", "booklet-a5",
                "--layout", "cards", "--out", str(out)]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)  # its own process group: the kill takes the workers too
 
 
