@@ -4,6 +4,12 @@ Every problem is a :class:`DataError` with a location an editor can jump to:
 ``data/x.yaml:12:5: failed to parse YAML (cause)`` for syntax, and
 ``data/x.yaml:14:7: review.kpis[2].figure: field required`` for the schema,
 the line and column taken from the YAML node the pydantic error points at.
+
+Data is untrusted: a file is read up to :data:`limits.FILE_BYTES`, YAML aliases
+(``*name``: a "billion laughs" file expands 9⁹-fold) and nesting deeper than
+:data:`limits.DEPTH` are refused while the file is composed, before anything is
+built from it.  The loaded report keeps a locator, so that later stages (the
+glyph check) can point at the offending character in the file.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import DataError, Location
-from ..model import Report
+from ..model import Report, field_path, limits
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,16 +53,20 @@ class SchemaError(DataError):
 
 
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file; a missing, unreadable or binary file is a DataError."""
+    """Read a UTF-8 text file; a missing, unreadable, binary or too large file is a DataError."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(limits.FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataError(f"file not found: {path}", Location(path)) from None
     except IsADirectoryError:
         raise DataError(f"expected a file, got a directory: {path}", Location(path)) from None
     except OSError as error:
         raise DataError(f"cannot read {path} ({error.strerror})", Location(path)) from None
+    if len(raw) > limits.FILE_BYTES:
+        raise DataError(f"file larger than {limits.FILE_BYTES:,} bytes (the limit for report "
+                        "data and articles)", Location(path))
     return decode_text(raw, path)
 
 
@@ -84,9 +94,10 @@ def load_report(path: str | Path) -> Report:
         raise DataError(f"expected a mapping with meta, review, … at the top, got {kind}",
                         _mark_location(path, node))
     try:
-        return Report.model_validate(data)
+        report = Report.model_validate(data)
     except ValidationError as error:
         raise SchemaError(_problems(error, node, path)) from None
+    return report.located_by(YamlLocator(path, text, node))
 
 
 def load_source(path: str | Path) -> tuple[Report, list]:
@@ -109,9 +120,32 @@ def load_source(path: str | Path) -> tuple[Report, list]:
 # -- YAML ---------------------------------------------------------------------
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses aliases and deep nesting while composing."""
+
+    def __init__(self, text: str, path: str | Path):
+        super().__init__(text)
+        self.path = path
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise DataError(f"YAML alias *{event.anchor} not allowed in report data "
+                            "(write the value out)", _location(self.path, event.start_mark))
+        self.depth += 1
+        try:
+            if self.depth > limits.DEPTH:
+                raise DataError(f"nested more than {limits.DEPTH} levels deep (a report needs 5)",
+                                _location(self.path, self.peek_event().start_mark))
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def parse_yaml(text: str, path: str | Path) -> tuple[yaml.Node | None, Any]:
     """Compose the node tree (kept for error locations) and construct the data."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text, path)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -143,6 +177,29 @@ def _reject_duplicate_keys(node: yaml.Node, path: str | Path) -> None:
             _reject_duplicate_keys(item, path)
 
 
+@dataclass(frozen=True)
+class YamlLocator:
+    """Where a report field (and a character in it) sits in its YAML file."""
+
+    path: str | Path
+    text: str
+    root: yaml.Node | None
+
+    def __call__(self, loc: tuple, char: str = "") -> Location:
+        node = node_at(self.root, loc)
+        if node is None:
+            return Location(self.path)
+        start, end = node.start_mark.index, node.end_mark.index
+        found = self.text.find(char, start, end) if char else -1
+        return text_location(self.path, self.text, found if found >= 0 else start)
+
+
+def text_location(path: str | Path, text: str, index: int) -> Location:
+    """The 1-based line and column of ``text[index]``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Location(path, text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
 def _location(path: str | Path, mark: Any) -> Location:
     if mark is None:
         return Location(path)
@@ -161,7 +218,7 @@ def _problems(error: ValidationError, root: yaml.Node | None, path: str | Path) 
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         node = node_at(root, loc, key=item["type"] == "extra_forbidden")
-        problems.append(Problem(_mark_location(path, node), field_path(loc), _message(item)))
+        problems.append(Problem(_mark_location(path, node), field_path(loc), schema_message(item)))
     return problems
 
 
@@ -187,23 +244,16 @@ def _child(node: yaml.Node | None, part: Any, want_key: bool) -> yaml.Node | Non
     return None
 
 
-def field_path(loc: tuple) -> str:
-    """``('review', 'kpis', 2, 'figure')`` → ``review.kpis[2].figure``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _message(item: dict) -> str:
+def schema_message(item: dict) -> str:
     kind = item["type"]
     if kind == "missing":
         return "field required"
     if kind == "extra_forbidden":
         return "unknown key (check the spelling)"
+    if kind == "string_too_long":
+        return f"{len(item['input'])} characters, at most {item['ctx']['max_length']} in this field"
+    if kind == "too_long":
+        return f"{len(item['input'])} items, at most {item['ctx']['max_length']} in this list"
     message = item["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
