@@ -145,8 +145,9 @@ class _Loader(yaml.SafeLoader):
 
 def parse_yaml(text: str, path: str | Path) -> tuple[yaml.Node | None, Any]:
     """Compose the node tree (kept for error locations) and construct the data."""
-    loader = _Loader(text, path)
+    loader = None
     try:
+        loader = _Loader(text, path)
         node = loader.get_single_node()
         if node is not None:
             _reject_duplicate_keys(node, path)
@@ -155,10 +156,14 @@ def parse_yaml(text: str, path: str | Path) -> tuple[yaml.Node | None, Any]:
         mark = error.problem_mark or error.context_mark
         cause = error.problem or error.context or "invalid YAML"
         raise DataError(f"failed to parse YAML ({cause})", _location(path, mark)) from None
+    except yaml.reader.ReaderError as error:  # a control character: YAML allows none
+        raise DataError(f"failed to parse YAML (character U+{error.character:04X} is not "
+                        "allowed in YAML)", text_location(path, text, error.position)) from None
     except yaml.YAMLError as error:
         raise DataError(f"failed to parse YAML ({error})", Location(path)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return node, data
 
 
