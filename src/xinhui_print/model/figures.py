@@ -88,22 +88,25 @@ def parse_figure(text: str) -> Figure:
     qualifier = match["prefix"] or match["suffix"] or ""
     if match["prefix"] and match["suffix"]:
         raise ValueError(f"a figure takes one qualifier, not two: {text!r}")
-    check_digits(match["number"])
     return Figure(float(match["number"]), match["unit"] or "", qualifier, match["number"])
 
 
-def check_digits(number: str) -> None:
-    """A figure's number has at most :data:`limits.FIGURE_DIGITS` digits."""
-    digits = sum(char.isdigit() for char in number)
+def check_digits(figure: Figure) -> Figure:
+    """A KPI's or target's figure has at most :data:`limits.FIGURE_DIGITS` digits (the KPI
+    grids set it large; a longer number runs out of its box)."""
+    digits = sum(char.isdigit() for char in figure.number)
     if digits > limits.FIGURE_DIGITS:
         raise ValueError(f"a figure of {digits} digits, at most {limits.FIGURE_DIGITS}")
+    return figure
 
 
 def figure_from_number(value: float, unit: str = "", qualifier: str = "") -> Figure:
-    """A figure from a number in the data (``5.1``): finite, and not longer than a written one."""
+    """A figure from a number in the data (``5.1``): finite, printable without an exponent,
+    with a known unit and qualifier."""
     if not math.isfinite(value):
         raise ValueError(f"a figure must be a finite number, got {value}")
-    check_digits(format_number(value))
+    if "e" in format_number(value):
+        raise ValueError(f"write the figure {value!r} out in digits")
     if unit and unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (a unit is one of {', '.join(sorted(UNITS, key=len))})")
     if qualifier and qualifier not in PREFIX_QUALIFIERS + SUFFIX_QUALIFIERS:

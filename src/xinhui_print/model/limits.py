@@ -31,7 +31,7 @@ SENTENCE = 200
 #: lead paragraphs, chapter items, notes.
 PARAGRAPH = 1000
 #: digits of a figure's number (``57.8`` has 3).
-FIGURE_DIGITS = 12
+FIGURE_DIGITS = 6
 
 # -- items per list -------------------------------------------------------------------------
 

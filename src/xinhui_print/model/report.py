@@ -21,7 +21,8 @@ from ..errors import Location
 from ..text.widths import half_width_figures
 from . import limits
 from .figures import (
-    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNITS, Figure, figure_from_number, parse_figure,
+    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNITS, Figure, check_digits, figure_from_number,
+    parse_figure,
     plain_text, segments,
 )
 
@@ -58,6 +59,10 @@ FIGURE_KEYS = ("value", "unit", "qualifier")
 
 
 def _figure_from_yaml(value: Any) -> Figure:
+    return check_digits(_figure(value))
+
+
+def _figure(value: Any) -> Figure:
     if isinstance(value, Figure):
         return value
     if _is_number(value):
