@@ -165,7 +165,20 @@ def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) 
 
 def lay_out(html: str, layout: Layout) -> tuple[weasyprint.Document, ProjectFetcher]:
     fetcher = ProjectFetcher(project().readable_roots)
-    document = weasyprint.HTML(string=html, base_url=str(layout.path) + "/", url_fetcher=fetcher).render()
+    document = weasyprint_render(
+        weasyprint.HTML(string=html, base_url=str(layout.path) + "/", url_fetcher=fetcher),
+        f"layout {layout.name!r}")
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document, fetcher
+
+
+def weasyprint_render(html: weasyprint.HTML, what: str) -> weasyprint.Document:
+    """``html.render()``; WeasyPrint's own failures on content it cannot place (an internal
+    ``assert``, a recursion too deep) become one BuildError line, not a traceback."""
+    try:
+        return html.render()
+    except (AssertionError, RecursionError) as error:
+        cause = f"{type(error).__name__} {error}".strip()
+        raise BuildError(f"WeasyPrint could not lay out {what} ({cause})",
+                         hint="a field may be too large for its box: shorten it") from None
