@@ -205,8 +205,8 @@ def test_a_list_past_its_limit_says_how_long_it_is_and_may_be(write_yaml):
 
 
 def test_a_report_past_its_size_is_refused(write_yaml):
-    lead = "".join(f"  - {'新会' * 480}{n}\n" for n in range(10))  # 10 × 961 characters
-    notes = "".join(f"  - {'说明' * 499}\n" for _ in range(45))  # 45 × 998 characters
+    lead = "".join(f"  - {'新会' * 1400}{n}\n" for n in range(10))  # 10 × 2,801 characters
+    notes = "".join(f"  - {'说明' * 1400}\n" for _ in range(10))  # 10 × 2,800 characters
     with pytest.raises(SchemaError, match=r"report\.yaml:1:1: the report holds \d+ characters of "
                                           r"text, at most 50000"):
         load_report(write_yaml(MINIMAL + "lead:\n" + lead + "notes:\n" + notes))
@@ -229,3 +229,14 @@ def test_full_width_figures_load_as_half_width(write_yaml):
     report = load_report(write_yaml(text + "groups:\n  - title: 产业\n    facts: [新增企业**１２０家**]\n"))
     assert [str(k.figure) for k in report.review.kpis[1:]] == ["12.5%", "12%"]
     assert report.groups[0].facts == ["新增企业**120家**"]
+
+
+def test_a_control_character_in_a_text_is_located(write_yaml):
+    path = write_yaml(MINIMAL.replace("title: 标题", 'title: "标\\x01题"'))
+    with pytest.raises(SchemaError, match=r":3:10: meta\.title: control character U\+0001"):
+        load_report(path)
+
+
+def test_unicode_line_ends_count_as_line_ends(write_yaml):
+    path = write_yaml(MINIMAL.replace("\n", "\u2028", 2))  # lines 1-3 joined by U+2028
+    assert load_report(path).meta.title == "标题"

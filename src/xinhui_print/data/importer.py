@@ -32,7 +32,7 @@ from ..model import Figure, Indicator, Report, field_path, parse_figure, plain_t
 from ..model.figures import PREFIX_QUALIFIERS
 from ..text.punctuation import normalize_punctuation
 from ..text.widths import half_width_figures
-from .loader import schema_message, text_location
+from .loader import normalise_newlines, schema_message, text_location
 
 # Traditional forms are accepted in structural words (数讀, 回顧, 報告, 記者).
 _SHUDU = "[数數][读讀]"
@@ -122,10 +122,6 @@ def classify(number: int, raw: str) -> Line:
 def clean(text: str) -> str:
     """Full-width punctuation inside Chinese, half-width figures, no stray spaces at the ends."""
     return normalize_punctuation(half_width_figures(text.strip())).strip()
-
-
-def normalise_newlines(text: str) -> str:
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_lines(text: str) -> list[Line]:

@@ -14,6 +14,7 @@ glyph check) can point at the offending character in the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,16 @@ def decode_text(raw: bytes, path: str | Path) -> str:
             f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
             Location(path, line),
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_newlines(text)
+
+
+#: Line ends other than LF: CR, NEL and the Unicode line and paragraph separators.
+_LINE_ENDS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def normalise_newlines(text: str) -> str:
+    """Every line end as ``\\n`` (YAML counts NEL, U+2028 and U+2029 as line ends too)."""
+    return _LINE_ENDS.sub("\n", text.lstrip("\ufeff"))
 
 
 def load_report(path: str | Path) -> Report:

@@ -29,7 +29,7 @@ CHAPTER_TITLE = 60
 #: facts, rankings, pledges, the targets' intro.
 SENTENCE = 200
 #: lead paragraphs, chapter items, notes.
-PARAGRAPH = 1000
+PARAGRAPH = 3000
 #: digits of a figure's number (``57.8`` has 3).
 FIGURE_DIGITS = 6
 

@@ -41,7 +41,17 @@ Locator = Callable[[tuple, str], "Location | None"]
 def Text(max_length: int, min_length: int = 1) -> Any:  # noqa: N802 (a type, used like one)
     """A text field of at most ``max_length`` characters, figures read as half width."""
     return Annotated[str, Field(min_length=min_length, max_length=max_length),
-                     AfterValidator(half_width_figures)]
+                     AfterValidator(_no_control_characters), AfterValidator(half_width_figures)]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _no_control_characters(text: str) -> str:
+    """Control characters (other than tab and line feed) print as nothing: an error."""
+    if match := _CONTROL.search(text):
+        raise ValueError(f"control character U+{ord(match[0]):04X} in the text (remove it)")
+    return text
 
 
 def Items(item: Any, max_length: int, min_length: int = 0) -> Any:  # noqa: N802
