@@ -560,8 +560,6 @@ class ArticleLocator:
 def _first_text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    if isinstance(value, Indicator):
-        return value.label
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
     return next((text for item in items if (text := _first_text(item))), "")
 
