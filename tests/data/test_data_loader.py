@@ -205,8 +205,8 @@ def test_a_list_past_its_limit_says_how_long_it_is_and_may_be(write_yaml):
 
 
 def test_a_report_past_its_size_is_refused(write_yaml):
-    lead = "".join(f"  - {'新会' * 1400}{n}\n" for n in range(10))  # 10 × 2,801 characters
-    notes = "".join(f"  - {'说明' * 1400}\n" for _ in range(10))  # 10 × 2,800 characters
+    lead = "".join(f"  - {'新会' * 480}{n}\n" for n in range(10))  # 10 × 961 characters
+    notes = "".join(f"  - {'说明' * 499}\n" for _ in range(45))  # 45 × 998 characters
     with pytest.raises(SchemaError, match=r"report\.yaml:1:1: the report holds \d+ characters of "
                                           r"text, at most 50000"):
         load_report(write_yaml(MINIMAL + "lead:\n" + lead + "notes:\n" + notes))

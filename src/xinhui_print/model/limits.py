@@ -28,8 +28,11 @@ VERB = 8
 CHAPTER_TITLE = 60
 #: facts, rankings, pledges, the targets' intro.
 SENTENCE = 200
-#: lead paragraphs, chapter items, notes.
-PARAGRAPH = 3000
+#: lead paragraphs, notes.
+PARAGRAPH = 1000
+#: a chapter's numbered item (the booklet's time to set one grows faster than its length:
+#: 300 characters 3 s, 500 5 s, 1,000 33 s for four of them).
+ITEM = 500
 #: digits of a figure's number (``57.8`` has 3).
 FIGURE_DIGITS = 6
 

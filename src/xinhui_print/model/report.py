@@ -215,7 +215,7 @@ class Section(Strict):
     """A ● subsection of a chapter with its numbered items."""
 
     title: Heading
-    items: Items(Paragraph, limits.ITEMS) = []
+    items: Items(Text(limits.ITEM), limits.ITEMS) = []
 
 
 class Chapter(Strict):

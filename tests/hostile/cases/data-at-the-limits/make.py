@@ -23,7 +23,7 @@ data = {
              "pledges": [han(L.SENTENCE, "十件民生实事全面完成，")]},
   "groups": [{"title": han(L.HEADING, "产业升级"), "deck": han(L.DECK, "制造业当家"), "facts": [han(L.SENTENCE, "新增规上企业**120家**，")] * 3} for _ in range(3)],
   "targets": {"title": han(L.HEADING, "2023年工作展望"), "intro": han(L.SENTENCE, "主要预期目标是："), "items": targets},
-  "chapters": [{"number": n, "title": han(L.CHAPTER_TITLE, "坚持制造业当家，"), "sections": [{"title": han(L.HEADING, "实施产业集群培育"), "items": [han(L.PARAGRAPH // 4, "推动产业集群发展，")] * 3}] * 2} for n in (1, 2)],
+  "chapters": [{"number": n, "title": han(L.CHAPTER_TITLE, "坚持制造业当家，"), "sections": [{"title": han(L.HEADING, "实施产业集群培育"), "items": [han(L.ITEM, "推动产业集群发展，")] * 2}] * 2} for n in (1, 2)],
 }
 class D(yaml.SafeDumper):
     def ignore_aliases(self, data): return True
