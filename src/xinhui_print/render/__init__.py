@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..charts import chart_svg, results_vs_targets
 from ..errors import BuildError
-from ..fonts import FontRole, check_document_glyphs, check_glyphs, load_roles
+from ..fonts import FontRole, check_document_glyphs, check_report_glyphs, load_roles
 from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
@@ -54,24 +54,6 @@ def layout_fonts(layout: Layout) -> dict[str, FontRole]:
     if missing:
         raise BuildError(f"layout {layout.name!r} uses unknown font roles: {', '.join(missing)}")
     return {use: roles[role] for use, role in wanted.items()}
-
-
-def glyph_texts(report: Report) -> list[tuple[str, str]]:
-    """(field path, text) for every string of the report."""
-    pairs: list[tuple[str, str]] = []
-
-    def walk(value: Any, path: str) -> None:
-        if isinstance(value, str):
-            pairs.append((path, value))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, f"{path}.{key}" if path else key)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, f"{path}[{index}]")
-
-    walk(report.model_dump(mode="json"), "")
-    return pairs
 
 
 @dataclass(frozen=True)
@@ -139,7 +121,7 @@ def typeset(html: str, layout: Layout) -> str:
 def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str, Any] | None = None) -> Rendered:
     """Lay out ``report`` with ``layout``: glyph check, template, typesetting, WeasyPrint."""
     context = template_context(report, layout, mode, extra)
-    check_glyphs(glyph_texts(report), context.fonts.values())
+    check_report_glyphs(report, context.fonts.values())
     html = render_html(report, context)
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
@@ -181,7 +163,20 @@ def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) 
 
 def lay_out(html: str, layout: Layout) -> tuple[weasyprint.Document, ProjectFetcher]:
     fetcher = ProjectFetcher(project().readable_roots)
-    document = weasyprint.HTML(string=html, base_url=str(layout.path) + "/", url_fetcher=fetcher).render()
+    document = weasyprint_render(
+        weasyprint.HTML(string=html, base_url=str(layout.path) + "/", url_fetcher=fetcher),
+        f"layout {layout.name!r}")
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document, fetcher
+
+
+def weasyprint_render(html: weasyprint.HTML, what: str) -> weasyprint.Document:
+    """``html.render()``; WeasyPrint's own failures on content it cannot place (an internal
+    ``assert``, a recursion too deep) become one BuildError line, not a traceback."""
+    try:
+        return html.render()
+    except (AssertionError, RecursionError) as error:
+        cause = f"{type(error).__name__} {error}".strip()
+        raise BuildError(f"WeasyPrint could not lay out {what} ({cause})",
+                         hint="a field may be too large for its box: shorten it") from None

@@ -26,10 +26,10 @@ from typing import Any
 from ..errors import BuildError
 from ..export.pdf import join_pdfs
 from ..export.raster import RasterOptions
-from ..fonts import check_glyphs
+from ..fonts import check_report_glyphs
 from ..layout import Layout
 from ..model import Report, plain_text
-from ..render import glyph_texts, template_context, typeset
+from ..render import template_context, typeset
 from ..template import TemplateContext, render_html
 from .content import chart_alt, credit_line
 from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups
@@ -124,7 +124,7 @@ def card_settings(layout: Layout) -> dict[str, Any]:
 def make_renderer(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> CardRenderer:
     settings = card_settings(layout)
     context = template_context(report, layout, "screen", {})
-    check_glyphs(glyph_texts(report), context.fonts.values())
+    check_report_glyphs(report, context.fonts.values())
     qr_url = options.qr_url if options.qr_url is not None else settings.get("qr_url", "")
     return CardRenderer(report, layout, preset, context, credit_line(report, settings.get("maker", "")), qr_url)
 

@@ -22,6 +22,7 @@ import weasyprint
 from weasyprint.formatting_structure import boxes
 
 from ..project import project
+from ..render import weasyprint_render
 from ..render.fetcher import ProjectFetcher
 
 LOGGER = logging.getLogger("xinhui_print")
@@ -47,9 +48,9 @@ def lay_out_at(html: str, width: float, height: float, base: Path | None = None)
     """Lay out ``html`` on ``width`` × ``height`` CSS px pages (margins 0 unless the layout sets them)."""
     fetcher = ProjectFetcher(project().readable_roots)
     base_url = (str(base) + "/") if base else None
-    document = weasyprint.HTML(
+    document = weasyprint_render(weasyprint.HTML(
         string=inject_css(html, page_rule(width, height)), base_url=base_url, url_fetcher=fetcher
-    ).render()
+    ), f"a {width:g}×{height:g} px page")
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..export.raster import RasterOptions
-from ..fonts import check_glyphs
+from ..fonts import check_report_glyphs
 from ..layout import Layout
 from ..model import Report
-from ..render import glyph_texts, template_context, typeset
+from ..render import template_context, typeset
 from ..template import render_html
 from .autoheight import MAX_PDF_HEIGHT, AutoHeight, lay_out_auto_height
 from .content import condense, credit_line, poster_alt, poster_blocks
@@ -66,7 +66,7 @@ def poster_context(report: Report, layout: Layout, preset: Preset, options: Soci
 def lay_out_poster(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> PosterLayout:
     """Template → typeset HTML → auto-height Document."""
     context = template_context(report, layout, "screen", poster_context(report, layout, preset, options))
-    check_glyphs(glyph_texts(report), context.fonts.values())
+    check_report_glyphs(report, context.fonts.values())
     html = typeset(render_html(report, context), layout)
     width = float(layout.section("page").get("width", preset.width))
     auto = lay_out_auto_height(html, width, layout.path)

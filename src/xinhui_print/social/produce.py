@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from ..fonts import check_glyphs
-from ..render import glyph_texts, layout_fonts
+from ..fonts import check_report_glyphs
+from ..render import layout_fonts
 from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
 from .poster import build_poster
@@ -90,7 +90,7 @@ def prepare_poster(job: Any) -> None:
     if _key(job) not in _started:
         # the font check reads the fonts' character maps (cached): done here, before the fork,
         # so that neither the poster's process nor the workers forked later read them again
-        check_glyphs(glyph_texts(job.report), layout_fonts(job.layout).values())
+        check_report_glyphs(job.report, layout_fonts(job.layout).values())
         _started[_key(job)] = start(build_poster, job.report, job.layout, social_options(job))
 
 
