@@ -16,7 +16,9 @@ from .checks import RULES
 from .document import Inspection
 from .findings import Finding, sort_findings
 from .profiles import DEFAULT_PROFILE, Profile, available_profiles, load_profile
-from .report import Report, console_lines, write_html, write_json
+from .report import Report, check_report_target, console_lines, write_html, write_json
+
+INK_RULES = ("R0005", "R0026")  # measured on the rendered separations
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -24,6 +26,7 @@ __all__ = [
     "Profile",
     "Report",
     "available_profiles",
+    "check_report_target",
     "console_lines",
     "load_profile",
     "preflight",
@@ -38,6 +41,8 @@ def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE)
     _require_known_rules(profile)
     doc = Inspection(path, profile)
     try:
+        if any(r.id in INK_RULES for r in profile.active_rules()):
+            doc.start_coverage(*doc.coverage_settings)  # Ghostscript renders while the rules read
         findings = []
         for settings in profile.active_rules():
             findings.extend(RULES[settings.id](doc, settings))
