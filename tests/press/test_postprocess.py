@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pikepdf
 
-from xinhui_print.press.checks import check_press_pdf
+from xinhui_print.preflight import preflight
 from xinhui_print.press.colour import ColourConverter
+from xinhui_print.press.produce import preflight_profile
 from xinhui_print.press.profiles import DEFAULT_ICC, press_profile
 
 
@@ -18,9 +19,10 @@ def test_rgb_black_and_greys_become_k_only():
     assert m > 0.8 and c + m + y + k <= 3.0
 
 
-def test_rgb_input_passes_every_self_check(numbered_press_pdf):
-    results = check_press_pdf(numbered_press_pdf, press_profile())
-    assert [str(r) for r in results if not r.ok and r.severity == "error"] == []
+def test_rgb_input_passes_the_press_preflight(numbered_press_pdf):
+    report = preflight(numbered_press_pdf, preflight_profile(press_profile(), "press"))
+    errors = {f.id for f in report.findings if f.severity == "error"}
+    assert errors == {"SHOP-PAGES"}  # six pages: not a saddle-stitched booklet, all else passes
 
 
 def test_k100_text_overprints(numbered_press_pdf):
