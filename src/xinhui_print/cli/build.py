@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-from ..build import BuildOptions, build, plan_size
-from ..data import load_source
 from ..project import project
 
 
@@ -35,6 +30,11 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from rich.console import Console  # imported here: other commands start without the build stack
+
+    from ..build import BuildOptions
+    from ..data import load_source
+
     console = Console(stderr=True, highlight=False)
     source = args.data or project().default_data
     report, diagnostics = load_source(source)
@@ -56,7 +56,11 @@ def display_path(path: Path) -> str:
     return str(resolved.relative_to(root)) if resolved.is_relative_to(root) else str(path)
 
 
-def run_build(report, source: str, options: BuildOptions, console: Console):
+def run_build(report, source: str, options, console):
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..build import build, plan_size
+
     total = plan_size(options)
     if total <= 1 or not console.is_terminal:
         return build(report, source, options, log=lambda m: console.print(f"  {m}"),
