@@ -78,8 +78,9 @@ def test_ghostscript_pixels_are_unchanged(pdfs):
     assert raw == compact
 
 
-def test_poppler_pixels_are_unchanged_at_print_resolution(pdfs):
-    raw, compact = (run("pdftoppm", "-r", "300", str(path)).stdout for path in pdfs)
+@pytest.mark.parametrize("dpi", ["50", "300"])
+def test_poppler_pixels_are_unchanged(pdfs, dpi):
+    raw, compact = (run("pdftoppm", "-r", dpi, str(path)).stdout for path in pdfs)
     assert raw == compact
 
 

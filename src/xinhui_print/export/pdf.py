@@ -6,8 +6,8 @@ file's bytes and most of the time a RIP or Ghostscript spends on it.
 :func:`compact_font_subsets` rewrites each CID-keyed CFF subset to hold only the
 glyphs the document shows: the glyphs keep their CIDs (the CFF charset maps each
 kept glyph to its CID), so content streams, widths and ToUnicode stay as they are;
-the OpenType wrapper becomes a bare ``CIDFontType0C`` program.  Screen, social and
-press PDFs all go through it.
+the OpenType wrapper becomes a bare ``CIDFontType0C`` program (:mod:`.cff`).
+Screen and press PDFs go through it; social PDFs can, with :func:`compact_pdf`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import Name
+
+from .cff import CffError, keep_cids
 
 if TYPE_CHECKING:
     import weasyprint
@@ -70,7 +73,10 @@ def compact_font_subsets(pdf: pikepdf.Pdf) -> int:
         for cid_font in cid_fonts:
             keep |= _width_cids(cid_font.get("/W"))
         descriptor = cid_fonts[0].FontDescriptor
-        program = _compact_cff(descriptor.FontFile3.read_bytes(), keep)
+        try:
+            program = keep_cids(descriptor.FontFile3.read_bytes(), keep)
+        except CffError:
+            program = None
         if program is None:
             continue
         descriptor.FontFile3 = pdf.make_stream(program, Subtype=Name.CIDFontType0C)
@@ -134,6 +140,15 @@ def _shown_codes(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
     """Font file objgen → two-byte codes shown with it, from every content stream."""
     shown: dict[tuple[int, int], set[int]] = defaultdict(set)
     visited: set[tuple[int, int]] = set()
+    keys: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+    def font_key(fonts, name) -> tuple[int, int] | None:
+        font = fonts.get(name) if fonts is not None else None
+        if font is None:
+            return None
+        if font.objgen not in keys or font.objgen == (0, 0):
+            keys[font.objgen] = _font_file_key(font)
+        return keys[font.objgen]
 
     def visit(stream, resources) -> None:
         fonts = resources.get("/Font") if resources is not None else None
@@ -145,14 +160,12 @@ def _shown_codes(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
             elif name == "Q":
                 font_file = stack.pop() if stack else font_file
             elif name == "Tf":
-                font_file = _font_file_key(fonts.get(operands[0]) if fonts is not None else None)
+                font_file = font_key(fonts, operands[0])
             elif font_file is not None and operands:
                 strings = operands[0] if name == "TJ" else [operands[-1]]
-                for item in strings:
-                    if isinstance(item, pikepdf.String):
-                        raw = bytes(item)
-                        shown[font_file].update(int.from_bytes(raw[i:i + 2], "big")
-                                                for i in range(0, len(raw) - 1, 2))
+                raw = b"".join(bytes(item) if len(bytes(item)) % 2 == 0 else bytes(item)[:-1]
+                               for item in strings if isinstance(item, pikepdf.String))
+                shown[font_file].update(struct.unpack(f">{len(raw) // 2}H", raw))
         for child in _child_streams(resources):
             if child.objgen not in visited:
                 visited.add(child.objgen)
@@ -187,44 +200,6 @@ def _page_resources(page: pikepdf.Dictionary):
             return None if node is None else node.Resources
         node = node.get("/Parent")
     return None
-
-
-def _compact_cff(program: bytes, keep: set[int]) -> bytes | None:
-    """A CID-keyed CFF (bare or in OpenType) → a bare CFF holding only the glyphs ``keep``.
-
-    Glyph IDs equal CIDs in WeasyPrint's HarfBuzz subsets; the charset keeps each
-    glyph's CID, so codes shown as CIDs still reach the same outlines.  None when
-    the program is not a CID-keyed CFF.
-    """
-    from fontTools.cffLib import CFFFontSet
-    from fontTools.ttLib import TTFont
-
-    if program[:4] == b"OTTO":
-        otf = TTFont(io.BytesIO(program), recalcBBoxes=False)
-        if "CFF " not in otf:
-            return None
-        cff = otf["CFF "].cff
-    else:
-        otf, cff = None, CFFFontSet()
-        cff.decompile(io.BytesIO(program), None)
-    top = cff[cff.fontNames[0]]
-    charstrings = top.CharStrings
-    if not hasattr(top, "ROS") or not charstrings.charStringsAreIndexed:
-        return None
-    glyphs = [gid for gid in sorted(keep) if gid < len(top.charset)]
-    index = charstrings.charStringsIndex
-    index.items = [index[gid] for gid in glyphs]
-    del index.file, index.offsets
-    names = [top.charset[gid] for gid in glyphs]
-    charstrings.charStrings = {name: position for position, name in enumerate(names)}
-    if hasattr(top, "FDSelect"):
-        top.FDSelect.format = None
-        top.FDSelect.gidArray = [top.FDSelect.gidArray[gid] for gid in glyphs]
-    top.charset = names
-    top.numGlyphs = len(names)
-    out = io.BytesIO()
-    cff.compile(out, otf)
-    return out.getvalue()
 
 
 def trim_mm(document: weasyprint.Document) -> list[float]:
