@@ -37,7 +37,7 @@ class PageBoxes:
     user_unit: float | None
 
 
-def open_pdf(path: Path) -> pikepdf.Pdf:
+def open_for_inspection(path: Path) -> pikepdf.Pdf:
     """Open a PDF for reading or raise :class:`PdfReadError` naming the file and cause."""
     try:
         pdf = pikepdf.open(path)
@@ -93,7 +93,7 @@ class Inspection:
         self.path = Path(path)
         self.profile = profile
         self._renders: dict[tuple[float, float], coverage.InkRender] = {}
-        self.pdf = open_pdf(self.path)
+        self.pdf = open_for_inspection(self.path)
         try:
             self.boxes = [read_boxes(i + 1, p) for i, p in enumerate(self.pdf.pages)]
         except (pikepdf.PdfError, ValueError, TypeError) as error:
