@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..export.files import write_atomic
 from .findings import SEVERITIES, Finding
 from .geometry import Box
 
@@ -89,7 +88,7 @@ def check_report_target(target: Path, option: str) -> None:
 
 def _write_report(target: Path, text: str) -> None:
     try:
-        write_atomic(Path(target), text.encode("utf-8"))
+        Path(target).write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"{target}: cannot write the report ({error.strerror or error})") from None
 
