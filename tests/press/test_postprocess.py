@@ -64,3 +64,17 @@ def test_crop_marks_option_draws_marks_outside_the_bleed(tmp_path):
         assert round((trim[2] - trim[0]) * 25.4 / 72, 1) == 148.0
         spaces = [str(v[1]) for v in page.Resources.ColorSpace.values() if isinstance(v, pikepdf.Array)]
         assert "/All" in spaces  # registration colour: a Separation named All
+
+
+def test_press_target_limits_reach_the_preflight():
+    """One validator: the press target's ink limit, bleed and safe margin are the preflight's."""
+    target = press_profile("sheet-cmyk-250", {"bleed_mm": 5.0, "safe_mm": 8.0})
+    pages = preflight_profile(target, "press")
+    spreads = preflight_profile(target, "imposed")
+    assert (pages.name, spreads.name) == ("shop-cn", "sheetcmyk-cmyk")
+    for profile in (pages, spreads):
+        ink = profile.rules["R0026"]
+        assert (ink.severity, ink["limit"], ink["square_mm"]) == ("error", 250.0, 15.0)
+    assert pages.rules["SHOP-BLEED"]["min_mm"] == pages.rules["BLEED-AT-TRIM"]["min_mm"] == 5.0
+    assert pages.rules["SHOP-SAFE-MARGIN"]["min_mm"] == 8.0
+    assert "SHOP-SAFE-MARGIN" not in spreads.rules  # printer's spreads: no page-level shop rules
