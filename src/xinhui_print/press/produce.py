@@ -103,9 +103,14 @@ def preflight_profile(profile: PressProfile, role: str) -> Profile:
 def run_preflight(path, profile: Profile, log=lambda _: None) -> None:
     """Preflight a written press file once; log its warnings, fail the build on errors."""
     result = preflight(path, profile)
+    warnings: dict[str, list] = {}
     for finding in result.findings:
         if finding.severity == "warning":
-            log(f"{path.name}: {format_finding(finding)}")
+            warnings.setdefault(finding.id, []).append(finding)
+    for rule_id, found in sorted(warnings.items()):
+        pages = sorted({f.page for f in found if f.page})
+        where = f" on {len(pages)} page{'s' if len(pages) != 1 else ''}" if pages else ""
+        log(f"{path.name}: preflight warning {rule_id}{where}: {found[0].message}")
     errors = [format_finding(f) for f in result.findings if f.severity == "error"]
     if errors:
         raise BuildError(f"{path.name}: preflight ({profile.name}) errors: {'; '.join(errors[:5])}")
