@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xinhui_print.cli.doctor import font_subsetter
+from xinhui_print.render.weasyprint_adapter import font_subsetter
 from xinhui_print.errors import FontError
 from xinhui_print.fonts import check_glyphs, load_roles
 from xinhui_print.layout import load_layout
