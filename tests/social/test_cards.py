@@ -146,12 +146,16 @@ def test_jpeg_cards_on_request(small_report, cards_layout):
     assert all(Image.open(io.BytesIO(image.raster.data)).format == "JPEG" for image in result.images)
 
 
-def test_workers_and_serial_give_identical_bytes(small_report, cards_layout, monkeypatch):
-    parallel = build_cards(small_report, cards_layout, "xhs")
-    monkeypatch.setenv("XINHUI_WORKERS", "1")
-    serial = build_cards(small_report, cards_layout, "xhs")
-    assert parallel.pdf == serial.pdf
-    assert [i.raster.data for i in parallel.images] == [i.raster.data for i in serial.images]
+def test_one_subset_per_face_in_a_card_pdf(small_report, cards_layout):
+    """The set is one document: each font face is embedded once, as one subset."""
+    import pikepdf
+
+    result = build_cards(small_report, cards_layout, "xhs")
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        names = {str(font.get("/BaseFont")) for page in pdf.pages
+                 for font in (page.obj.Resources.get("/Font") or {}).values()}
+    faces = [name.split("+", 1)[-1] for name in names]
+    assert len(faces) == len(set(faces)), sorted(names)
 
 
 def _without(data: dict, *keys: str) -> dict:

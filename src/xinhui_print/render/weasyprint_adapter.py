@@ -30,7 +30,7 @@ loads (and by ``tests/render/test_weasyprint_adapter.py``):
   The plan of a paragraph is kept on its line box, never in module state.
 
 * **Laid-out boxes** (``Page._page_box`` and ``formatting_structure.boxes``):
-  :func:`page_tree` copies a page's box tree into plain :class:`Box` values
+  :func:`page_tree` gives a page's box tree as read-only :class:`Box` views
   (kind, element attributes, geometry) for measurement: card metrics, poster
   segments, overflow checks.
 
@@ -693,9 +693,8 @@ def _set_text(self, text, justify=False):
 # --- laid-out boxes as plain data ------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Box:
-    """One laid-out box, copied out of WeasyPrint: positions in CSS px from the page's top left.
+    """A read-only view of one laid-out box: positions in CSS px from the page's top left.
 
     ``kind``: ``page``, ``block`` (a block box), ``block-level`` (another block-level box:
     table, flex or grid container), ``line``, ``replaced`` (image, SVG), ``inline``, ``text``
@@ -703,41 +702,96 @@ class Box:
     element's attributes (empty for anonymous boxes); ``element``: the element's identity
     (several boxes of one element share it)."""
 
-    kind: str
-    attrs: Mapping[str, str]
-    element: int | None
-    lines: bool
-    in_flow: bool  # not floated, not absolutely positioned
-    x: float
-    y: float
-    width: float  # content width
-    margin_width: float
-    margin_height: float
-    border_top: float
-    border_height: float
-    content_top: float
-    bottom_inset: float  # margin + padding + border below the content
-    text: str
-    children: tuple["Box", ...]
+    __slots__ = ("_box",)
+
+    def __init__(self, box):
+        self._box = box
+
+    @property
+    def kind(self) -> str:
+        return next((name for cls, name in _KINDS if isinstance(self._box, cls)), "other")
+
+    @property
+    def attrs(self) -> Mapping[str, str]:
+        element = getattr(self._box, "element", None)
+        return MappingProxyType(element.attrib) if element is not None else _EMPTY
+
+    @property
+    def element(self) -> int | None:
+        element = getattr(self._box, "element", None)
+        return id(element) if element is not None else None
 
     @property
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
     @property
-    def border_bottom(self) -> float:
-        return self.border_top + self.border_height
+    def lines(self) -> bool:
+        box = self._box
+        return isinstance(box, boxes.BlockContainerBox) and any(isinstance(c, boxes.LineBox) for c in box.children)
+
+    @property
+    def in_flow(self) -> bool:
+        """Not floated, not absolutely positioned."""
+        return self._box.is_in_normal_flow()
+
+    @property
+    def x(self) -> float:
+        return self._box.position_x
+
+    @property
+    def y(self) -> float:
+        return self._box.position_y
+
+    @property
+    def width(self) -> float:
+        """Content width."""
+        return self._box.width
+
+    @property
+    def margin_width(self) -> float:
+        return self._box.margin_width()
+
+    @property
+    def margin_height(self) -> float:
+        return self._box.margin_height()
 
     @property
     def right(self) -> float:
         """Right edge of the margin box."""
-        return self.x + self.margin_width
+        return self._box.position_x + self._box.margin_width()
+
+    @property
+    def border_top(self) -> float:
+        return self._box.border_box_y()
+
+    @property
+    def border_bottom(self) -> float:
+        return self._box.border_box_y() + self._box.border_height()
+
+    @property
+    def content_top(self) -> float:
+        return self._box.content_box_y()
+
+    @property
+    def bottom_inset(self) -> float:
+        """Margin, padding and border below the content."""
+        box = self._box
+        return (box.margin_bottom or 0) + (box.padding_bottom or 0) + (box.border_bottom_width or 0)
+
+    @property
+    def text(self) -> str:
+        return self._box.text if isinstance(self._box, boxes.TextBox) else ""
+
+    @property
+    def children(self) -> tuple["Box", ...]:
+        return tuple(Box(child) for child in getattr(self._box, "children", ()))
 
     def walk(self) -> Iterator["Box"]:
         """This box and every box inside it, in document order."""
         yield self
-        for child in self.children:
-            yield from child.walk()
+        for child in getattr(self._box, "children", ()):
+            yield from Box(child).walk()
 
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -746,31 +800,9 @@ _KINDS = ((boxes.PageBox, "page"), (boxes.LineBox, "line"), (boxes.TextBox, "tex
           (boxes.BlockLevelBox, "block-level"))
 
 
-def _kind(box) -> str:
-    return next((name for cls, name in _KINDS if isinstance(box, cls)), "other")
-
-
-def _copy(box) -> Box:
-    element = getattr(box, "element", None)
-    children = tuple(_copy(child) for child in getattr(box, "children", ()))
-    return Box(
-        kind=_kind(box),
-        attrs=MappingProxyType(dict(element.attrib)) if element is not None else _EMPTY,
-        element=id(element) if element is not None else None,
-        lines=isinstance(box, boxes.BlockContainerBox) and any(c.kind == "line" for c in children),
-        in_flow=box.is_in_normal_flow(),
-        x=box.position_x, y=box.position_y, width=box.width,
-        margin_width=box.margin_width(), margin_height=box.margin_height(),
-        border_top=box.border_box_y(), border_height=box.border_height(), content_top=box.content_box_y(),
-        bottom_inset=(box.margin_bottom or 0) + (box.padding_bottom or 0) + (box.border_bottom_width or 0),
-        text=box.text if isinstance(box, boxes.TextBox) else "",
-        children=children,
-    )
-
-
 def page_tree(page: weasyprint.Page) -> Box:
-    """The laid-out boxes of ``page`` (its page box at the root) as plain :class:`Box` values."""
-    return _copy(page._page_box)  # noqa: SLF001 — WeasyPrint keeps the laid-out tree here
+    """The laid-out boxes of ``page``, its page box at the root."""
+    return Box(page._page_box)  # noqa: SLF001 — WeasyPrint keeps the laid-out tree here
 
 
 # --- auto height ---------------------------------------------------------------------------

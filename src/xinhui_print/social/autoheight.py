@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+import weasyprint
+
 from ..errors import BuildError
 from ..layout import Layout
 from ..model import Report
@@ -58,10 +60,10 @@ class AutoHeight:
         return self.rendered.document
 
 
-def measure_height(rendered: Rendered, anchor: str = END_ANCHOR) -> float:
+def measure_height(document: weasyprint.Document, anchor: str = END_ANCHOR) -> float:
     """Where the content ends on the first page, in CSS px: the top of ``#anchor``,
     or the bottom of the root box when trailing padding or margins lie below it."""
-    pages = rendered.document.pages
+    pages = document.pages
     if len(pages) != 1:
         raise BuildError(f"the poster is longer than the probe page ({PROBE_HEIGHT} px, {len(pages)} pages)")
     if anchor not in pages[0].anchors:
@@ -74,6 +76,6 @@ def measure_height(rendered: Rendered, anchor: str = END_ANCHOR) -> float:
 def lay_out_auto_height(report: Report, layout: Layout, options: RenderOptions, width: float) -> AutoHeight:
     """One layout on the probe page, measured and cropped to the content height."""
     rendered = render(report, layout, replace(options, page_px=(width, PROBE_HEIGHT)))
-    height = math.ceil(measure_height(rendered) - 1e-6)
+    height = math.ceil(measure_height(rendered.document) - 1e-6)
     crop_page(rendered.document.pages[0], height)
     return AutoHeight(rendered, width, height)
