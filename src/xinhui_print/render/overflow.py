@@ -1,18 +1,24 @@
-"""Overflow check: a laid-out document → an error when text runs outside its box.
+"""Overflow check: a laid-out document → an error when content runs outside its box.
 
-WeasyPrint never fails on text that does not fit: a 500-character URL, a
+WeasyPrint never fails on content that does not fit: a 500-character URL, a
 23-digit figure or a title set ``white-space: nowrap`` simply runs past the
-column, the card or the page edge.  After layout, every line box is compared
-with the box that holds it (a line is as wide as its block's content box), and
-every line and replaced box with the page: content that ends more than
-:data:`TOLERANCE_PX` outside is an error naming the report field the text
-comes from (found by its text), so that the editor knows what to shorten.
+column, the card or the page edge (or pushes its neighbours there).  After
+layout, in document order:
+
+* every block-level box is compared with the content box of the box that holds
+  it (a box forced wider than its container by unbreakable content);
+* every line box's content with the line (as wide as its block's content box)
+  and with the page's edges (a box of fixed height can push lines below it).
+
+Content more than :data:`TOLERANCE_PX` outside is an error naming the report
+field its widest line comes from (found by its text), so that the editor knows
+what to shorten; content the layout itself adds is a broken layout.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import weasyprint
 
@@ -26,7 +32,7 @@ SHOWN_CHARS = 40
 
 
 class ContentOverflow(BuildError):
-    """Text lies outside its box or its page.  Caused by report text (``field`` names it):
+    """Content lies outside its box or its page.  Caused by report text (``field`` names it):
     bad input, exit 2; by the layout's own text: a broken layout, exit 1."""
 
     def __init__(self, message: str, field: str | None, hint: str | None = None):
@@ -35,20 +41,34 @@ class ContentOverflow(BuildError):
         self.exit_code = 2 if field else 1
 
 
-def overflowing_lines(page: Box) -> list[tuple[Box, float]]:
-    """(line box, px outside) for every line whose content lies outside its block or the page."""
-    found = []
+def overflows(page: Box) -> Iterator[tuple[Box, float]]:
+    """(box, px outside) for every box whose content lies outside its container or the page."""
     for box in page.walk():
         children = [child for child in box.children if child.in_flow]
-        if box.kind != "line" or not children:
+        if not children:
             continue
-        right = max(child.right for child in children)
-        left = min(child.x for child in children)
-        limit = min(box.x + box.width, page.margin_width)
-        outside = max(right - limit, max(0.0, -left))
-        if outside > TOLERANCE_PX:
-            found.append((box, outside))
-    return found
+        if box.kind == "line":
+            right = max(child.right for child in children)
+            left = min(child.x for child in children)
+            limit = min(box.x + box.width, page.margin_width)
+            below = box.y + box.margin_height - page.margin_height
+            outside = max(right - limit, -left, below)
+            if outside > TOLERANCE_PX:
+                yield box, outside
+            continue
+        for child in children:
+            if child.kind in ("block", "block-level") and child.right - box.content_right > TOLERANCE_PX:
+                yield child, child.right - box.content_right
+
+
+def widest_line(box: Box) -> Box:
+    """``box`` itself when it is a line, else its widest line (what forced it wide)."""
+    if box.kind == "line":
+        return box
+    lines = [inner for inner in box.walk() if inner.kind == "line" and inner.children]
+    if not lines:
+        return box
+    return max(lines, key=lambda line: max(child.right for child in line.children) - min(c.x for c in line.children))
 
 
 def line_text(box: Box) -> str:
@@ -71,13 +91,13 @@ def _squeeze(text: str) -> str:
 
 
 def check_overflow(document: weasyprint.Document, where: str, fields: list[tuple[str, str]]) -> None:
-    """Raise :class:`ContentOverflow` for the first line that runs outside its box (see the module doc)."""
+    """Raise :class:`ContentOverflow` for the first box whose content runs outside (see the module doc)."""
     for number, page in enumerate(document.pages, start=1):
-        lines = overflowing_lines(page_tree(page))
-        if not lines:
+        found = next(overflows(page_tree(page)), None)
+        if found is None:
             continue
-        box, outside = lines[0]
-        text = line_text(box).strip()
+        box, outside = found
+        text = line_text(widest_line(box)).strip()
         field = field_of(text, fields)
         shown = text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
         source = f"the text of {field}" if field else "text the layout adds"

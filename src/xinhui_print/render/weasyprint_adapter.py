@@ -100,7 +100,7 @@ _SIGNATURES = {
 #: Box classes and the methods read from laid-out boxes.
 _BOX_CLASSES = ("Box", "PageBox", "BlockLevelBox", "BlockBox", "BlockContainerBox", "LineBox",
                 "ReplacedBox", "InlineBox", "TextBox")
-_BOX_METHODS = ("border_box_y", "border_height", "margin_height", "margin_width", "content_box_y",
+_BOX_METHODS = ("border_box_y", "border_height", "margin_height", "margin_width", "content_box_x", "content_box_y",
                 "is_in_normal_flow", "translate")
 _MODULE_NAMES = (("line_break", "line_size"), ("inline", "count_expandable_spaces"),
                  ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"))
@@ -760,6 +760,11 @@ class Box:
     def right(self) -> float:
         """Right edge of the margin box."""
         return self._box.position_x + self._box.margin_width()
+
+    @property
+    def content_right(self) -> float:
+        """Right edge of the content box."""
+        return self._box.content_box_x() + self._box.width
 
     @property
     def border_top(self) -> float:
