@@ -50,7 +50,8 @@ class RenderOptions:
     ``mode``: ``screen`` (RGB theme) or ``press`` (CMYK theme, press bleed).
     ``extra``: template variables beyond the report (social: the cards, the QR code …).
     ``page_px``: the page size in CSS px, for layouts whose size is not on paper
-    (social presets, the long poster's probe page); ``None``: the layout's own.
+    (social presets, the long poster's probe page); it wins over the layout's own
+    (``!important``); ``None``: the layout's own.
     ``stylesheets``: more CSS text (our own, never data), applied as WeasyPrint user
     stylesheets: above WeasyPrint's defaults, below every rule of the layout.
     """
@@ -200,7 +201,7 @@ def page_stylesheets(options: RenderOptions) -> tuple[str, ...]:
     if options.page_px is None:
         return options.stylesheets
     width, height = options.page_px
-    return (f"@page {{ size: {width:g}px {height:g}px }}", *options.stylesheets)
+    return (f"@page {{ size: {width:g}px {height:g}px !important }}", *options.stylesheets)
 
 
 def check_page_count(document: weasyprint.Document, layout: Layout, page: PageGeometry | None) -> None:
