@@ -84,7 +84,7 @@ def test_a_box_forced_wider_than_its_container_is_the_one_named():
 
 
 def test_a_fixed_height_box_pushing_lines_below_the_page_is_caught():
-    deck = "乘势而上加速奔跑" * 30
+    deck = "乘势而上加速奔跑" * 60
     body = f"<div style='height: 40px; width: 200px; display: inline-block'><p>{deck}</p></div>"
     with pytest.raises(ContentOverflow, match=re.escape("the text of deck runs")):
         check_overflow(document(body), "t", [("deck", deck)])
