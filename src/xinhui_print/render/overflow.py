@@ -7,8 +7,9 @@ layout, in document order:
 
 * every block-level box is compared with the content box of the box that holds
   it (a box forced wider than its container by unbreakable content);
-* every line box's content with the line (as wide as its block's content box)
-  and with the page's edges (a box of fixed height can push lines below it).
+* every line box's content with the line and the content box of the box that
+  holds it, and with the page's edges (a box of fixed height can push lines
+  below it).
 
 Content more than :data:`TOLERANCE_PX` outside is an error naming the report
 field its widest line comes from (found by its text), so that the editor knows
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Iterator
 import weasyprint
 
 from ..errors import BuildError
+from ..typeset.chars import CLOSING
 from .weasyprint_adapter import Box, page_tree
 
 TOLERANCE_PX = 1.0
@@ -44,21 +46,35 @@ class ContentOverflow(BuildError):
 def overflows(page: Box) -> Iterator[tuple[Box, float]]:
     """(box, px outside) for every box whose content lies outside its container or the page."""
     for box in page.walk():
-        children = [child for child in box.children if child.in_flow]
-        if not children:
-            continue
-        if box.kind == "line":
-            right = max(child.right for child in children)
-            left = min(child.x for child in children)
-            limit = min(box.x + box.width, page.margin_width)
-            below = box.y + box.margin_height - page.margin_height
-            outside = max(right - limit, -left, below)
+        limit = min(box.content_right, page.margin_width)
+        for child in box.children:
+            if not child.in_flow:
+                continue
+            if child.kind == "line":
+                outside = _line_outside(child, limit, page.margin_height)
+            elif child.kind in ("block", "block-level"):
+                outside = child.right - box.content_right
+            else:
+                continue
             if outside > TOLERANCE_PX:
-                yield box, outside
-            continue
-        for child in children:
-            if child.kind in ("block", "block-level") and child.right - box.content_right > TOLERANCE_PX:
-                yield child, child.right - box.content_right
+                yield child, outside
+
+
+def _line_outside(line: Box, limit: float, page_bottom: float) -> float:
+    """How far a line's content lies outside the line (or its container, a table cell's line
+    can be wider), left of the page or below it.  A closing mark ending a justified line is
+    set half width (push-in): its box may reach half an em past the column, its ink does not."""
+    children = [child for child in line.children if child.in_flow]
+    if not children:
+        return 0.0
+    right = max(child.right for child in children)
+    left = min(child.x for child in children)
+    if line_text(line).rstrip(_INVISIBLE)[-1:] in CLOSING:
+        right -= line.font_size / 2
+    return max(right - min(line.x + line.width, limit), -left, line.y + line.margin_height - page_bottom)
+
+
+_INVISIBLE = " \u2060"
 
 
 def widest_line(box: Box) -> Box:

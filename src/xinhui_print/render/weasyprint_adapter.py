@@ -789,6 +789,11 @@ class Box:
         return self._box.text if isinstance(self._box, boxes.TextBox) else ""
 
     @property
+    def font_size(self) -> float:
+        """Computed font size in CSS px."""
+        return self._box.style["font_size"]
+
+    @property
     def children(self) -> tuple["Box", ...]:
         return tuple(Box(child) for child in getattr(self._box, "children", ()))
 
