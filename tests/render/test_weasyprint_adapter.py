@@ -88,6 +88,7 @@ def test_box_views_read_the_laid_out_page():
     assert paragraph.kind == "block" and paragraph.lines and paragraph.classes == {"a"}
     assert "".join(box.text for box in paragraph.walk()) == "新会区"
     assert paragraph.content_right == pytest.approx(paragraph.x + paragraph.margin_width)
+    assert paragraph.font_size == pytest.approx(10 * 96 / 72)
     assert any(box.kind == "replaced" for box in root.walk())
 
 
