@@ -14,11 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
-from .poster import build_poster
 from .presets import PRESETS, get_preset
-from .qr import check_qr_url
 
 
 def social_options(job: Any) -> SocialOptions:
@@ -39,6 +36,8 @@ def check_options(options: Any) -> None:
             raise InputError(f"density must be more than 0 and at most {MAX_DENSITY:g}, got {density:g}")
     qr_url = getattr(options, "qr_url", None)
     if qr_url is not None:
+        from .qr import check_qr_url
+
         check_qr_url(qr_url)
 
 
@@ -74,6 +73,8 @@ def summary(result: SocialResult) -> str:
 
 def produce_poster(job: Any) -> None:
     """The long poster: PDF, PNG per density, segments, alt texts."""
+    from .poster import build_poster  # the rasteriser and the layout code load when a poster is made
+
     write_result(job, build_poster(job.report, job.layout, social_options(job)))
 
 
@@ -82,6 +83,8 @@ produce_poster.check_options = check_options  # type: ignore[attr-defined]
 
 def produce_cards(job: Any) -> None:
     """One card set per preset: PDF (one card per page), PNGs, alt texts, per-card report."""
+    from .cards import build_cards  # the rasteriser and the fitting code load when a card set is made
+
     for preset in card_presets(job):
         write_result(job, build_cards(job.report, job.layout, preset, social_options(job)))
 
