@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from xinhui_print.cli.doctor import font_subsetter
 from xinhui_print.data import import_article, load_report
 from xinhui_print.errors import DataError, FontError
 from xinhui_print.fonts import check_glyphs, check_report_glyphs, load_roles
+from xinhui_print.render.weasyprint_adapter import font_subsetter
 from xinhui_print.layout import load_layout
 from xinhui_print.render import render
 

@@ -62,12 +62,6 @@ class Poster(_Social):
     name = "poster"
     options_used = frozenset({"densities", "qr_url"})
 
-    def start(self, job: Job) -> bool:
-        # Transitional: social's forked poster starts beside the other producers.  Remove this
-        # method when social.produce_poster loses its ``prepare``.
-        social.produce_poster.prepare(job)  # type: ignore[attr-defined]
-        return True
-
     def produce(self, job: Job) -> None:
         social.produce_poster(job)
 

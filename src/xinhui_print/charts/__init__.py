@@ -44,10 +44,10 @@ class ChartSpec:
     font_size_pt: float = 7.5
 
 
-def results_vs_targets(report: Report, width_mm: float, font_family: str, font_size_pt: float = 7.5) -> ChartSpec | None:
-    """Pairs of last year's KPI and this year's target with the same indicator."""
+def paired_figures(report: Report) -> tuple[Pair, ...]:
+    """Last year's KPI and this year's target with the same indicator, where both have a figure."""
     if report.review is None or report.targets is None:
-        return None
+        return ()
     pairs = []
     for kpi in report.review.kpis:
         target = report.target_for(kpi)
@@ -58,10 +58,16 @@ def results_vs_targets(report: Report, width_mm: float, font_family: str, font_s
         pairs.append(
             Pair(_short_label(kpi.label), kpi.figure.value, str(kpi.figure), target.figure.value, str(target.figure))
         )
+    return tuple(pairs)
+
+
+def results_vs_targets(report: Report, width_mm: float, font_family: str, font_size_pt: float = 7.5) -> ChartSpec | None:
+    """The results-vs-targets chart of the paired figures (None: no pairs, no chart)."""
+    pairs = paired_figures(report)
     if not pairs:
         return None
     year = report.meta.year
-    return ChartSpec(tuple(pairs), year - 1, year, width_mm, font_family, font_size_pt)
+    return ChartSpec(pairs, year - 1, year, width_mm, font_family, font_size_pt)
 
 
 def _short_label(label: str) -> str:

@@ -39,11 +39,13 @@ def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
 
 def produce_press(job) -> None:
     """Write the press PDF (and, for booklets, the imposed spreads) and check them."""
-    from ..render import page_geometry, render
+    from ..render import RenderOptions, icc_profile, page_geometry, render
+    from .css import press_stylesheet
 
     geometry = page_geometry(job.layout, "press")
     profile = layout_press_profile(job.layout, geometry.bleed_mm if geometry else None)
-    rendered = render(job.report, job.layout, "press")
+    rendered = render(job.report, job.layout, RenderOptions(
+        mode="press", stylesheets=(press_stylesheet(icc_profile(job.layout)),)))
     raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
     title = _title(job.report)
     data, report = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title)
