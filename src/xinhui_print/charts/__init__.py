@@ -163,10 +163,15 @@ def _clean_svg(svg: str) -> str:
     Inline in HTML, a ``style`` attribute is read as CSS by the HTML engine, which
     warns about SVG-only properties (``fill``, ``text-anchor``); presentation
     attributes mean the same to the SVG renderer and nothing to the HTML one.
+    Element ids go too: a document that shows the chart twice (a card set and its
+    measurement) would define every id twice.  The one they served, the axes' clip
+    path, clips nothing a chart draws inside its axes, so it goes with them.
     """
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r"<clipPath\b.*?</clipPath>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'\s(?:clip-path="url\(#[^)]*\)"|id="[^"]*")', "", svg)
     return re.sub(r'style="([^"]*)"', _presentation_attributes, svg)
 
 
