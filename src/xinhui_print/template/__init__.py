@@ -47,9 +47,22 @@ def figure_html(figure: Figure | None, class_: str = "kpi-fig") -> Markup:
         else ""
     )
     unit = Markup('<span class="unit">{}</span>').format(figure.unit) if figure.unit else ""
+    if figure_em(figure) > LONG_FIGURE_EM:
+        class_ = f"{class_} long"
     return Markup('<span class="{}">{}<span class="num">{}</span>{}{}</span>').format(
         class_, before, figure.number, unit, after
     )
+
+
+LONG_FIGURE_EM = 3.4
+"""Wider than this (in ems of the numeral size), a big figure is set smaller (class ``long``)."""
+
+
+def figure_em(figure: Figure) -> float:
+    """The figure's width in ems: condensed numerals about 0.42 em, unit and qualifier
+    characters 0.42 em (they are set at 0.42 of the numeral size)."""
+    words = len(figure.unit or "") + len(figure.qualifier or "")
+    return 0.42 * len(str(figure.number)) + 0.42 * words
 
 
 _CLAUSE_BREAK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
