@@ -250,8 +250,9 @@ STREAM_BAND_ROWS = 16 * 256
 
 
 def render_band(page: pdfium.PdfPage, width: int, height: int, top: int, rows: int) -> Scanlines:
-    """Rows ``top`` to ``top + rows`` of ``page`` rendered at ``width`` × ``height`` px: the same
-    pixels as those rows of :func:`render_scanlines`, without holding the whole page."""
+    """Rows ``top`` to ``top + rows`` of ``page`` rendered at ``width`` × ``height`` px, without
+    holding the whole page: the pixels of :func:`render_scanlines` but for pdfium's glyph
+    placement in bands below the first (a few levels, on a fraction of a per cent of pixels)."""
     stride = 3 * width + 1
     data = bytearray(b"\xff") * (stride * rows)
     buffer = (ctypes.c_ubyte * len(data)).from_buffer(data)
@@ -324,9 +325,9 @@ def encode_png_parallel(image: "Image.Image | Scanlines", level: int = FAST_ZLIB
 
 
 def encode_png_streamed(page: pdfium.PdfPage, density: float, level: int = FAST_ZLIB_LEVEL) -> RasterImage:
-    """One page → the same PNG as ``encode_png_parallel(render_scanlines(page, density))``, rendered
-    and deflated :data:`STREAM_BAND_ROWS` rows at a time: a 2× long poster (2160 × 23634 px)
-    never holds its 150 MB of pixels at once."""
+    """One page → a PNG like ``encode_png_parallel(render_scanlines(page, density))`` (see
+    :func:`render_band`), rendered and deflated :data:`STREAM_BAND_ROWS` rows at a time: a 2×
+    long poster (2160 × 23634 px) never holds its 150 MB of pixels at once."""
     width, height = pixel_size(page.get_width(), page.get_height(), density)
     deflated, checksum = [], 1
     for top in range(0, height, STREAM_BAND_ROWS):
