@@ -80,8 +80,11 @@ def test_each_item_stays_on_one_card(overflow_set, overflow_report):
 
 
 def test_fixed_content_that_cannot_fit_is_an_error_naming_card_and_text(cards_layout):
-    huge = "超长条目" + "推动测试工作全面发展，" * 220
-    report = Report.model_validate(report_data([chapter(1, [huge])]))
+    huge = "超长条目" + "推动测试工作全面发展，" * 220  # past the data limit: set in, not loaded
+    report = Report.model_validate(report_data([chapter(1, ["条目"])]))
+    section = report.chapters[0].sections[0].model_copy(update={"items": [huge]})
+    chapters = [report.chapters[0].model_copy(update={"sections": [section]})]
+    report = report.model_copy(update={"chapters": chapters})
     with pytest.raises(FitError) as error:
         build_cards(report, cards_layout, "xhs")
     message = str(error.value)

@@ -26,14 +26,14 @@ from markupsafe import Markup
 
 from ..charts import chart_svg, results_vs_targets
 from ..errors import BuildError
-from ..fonts import FontRole, check_document_glyphs, check_glyphs, load_roles
+from ..fonts import FontRole, check_document_glyphs, check_report_glyphs, load_roles
 from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
-from ..press.papers import length_mm, paper_size
+from ..layout.papers import length_mm, paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
-from ..typeset import TypesetOptions, typeset_html
+from ..typeset import typeset_html
 from . import weasyprint_adapter  # noqa: F401 — checks WeasyPrint and installs the justification hook
 from .fetcher import ProjectFetcher
 from .overflow import check_overflow
@@ -171,10 +171,7 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
 
 def typeset(html: str, layout: Layout) -> str:
     """The Chinese typesetting stage (punctuation, figures, justification marks)."""
-    options = TypesetOptions.from_mapping(
-        layout.section("typeset"), source=f"layouts/{layout.name}/layout.toml [typeset]"
-    )
-    return typeset_html(html, options)
+    return typeset_html(html, layout.settings.typeset)
 
 
 def render(report: Report, layout: Layout, options: RenderOptions | str = RenderOptions()) -> Rendered:
@@ -183,7 +180,7 @@ def render(report: Report, layout: Layout, options: RenderOptions | str = Render
     if isinstance(options, str):
         options = RenderOptions(mode=options)
     context = template_context(report, layout, options.mode, options.extra)
-    check_glyphs(glyph_texts(report), context.fonts.values())
+    check_report_glyphs(report, context.fonts.values())
     html = render_html(report, context)
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
@@ -236,8 +233,20 @@ def lay_out(html: str, layout: Layout, stylesheets: tuple[str, ...] = ()) -> tup
     profiles: dict = {}
     sheets = [weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, color_profiles=profiles)
               for css in stylesheets]
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+    document = weasyprint_render(
+        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), f"layout {layout.name!r}",
         stylesheets=sheets, color_profiles=profiles)
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document, fetcher
+
+
+def weasyprint_render(html: weasyprint.HTML, what: str, **options: Any) -> weasyprint.Document:
+    """``html.render()``; WeasyPrint's own failures on content it cannot place (an internal
+    ``assert``, a recursion too deep) become one BuildError line, not a traceback."""
+    try:
+        return html.render(**options)
+    except (AssertionError, RecursionError) as error:
+        cause = f"{type(error).__name__} {error}".strip()
+        raise BuildError(f"WeasyPrint could not lay out {what} ({cause})",
+                         hint="a field may be too large for its box: shorten it") from None

@@ -8,7 +8,7 @@
 - ``measure``: what a PDF actually shows (flush lines, kinsoku, splits, …).
 """
 
-from .options import TypesetOptions
+from ..layout.config import TypesetOptions
 from .stage import typeset_css, typeset_html
 
 __all__ = [
