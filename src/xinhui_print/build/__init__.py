@@ -145,8 +145,7 @@ def build(report: Report, source: str, options: BuildOptions, log: Callable[[str
 
 
 def run_steps(steps: list[Step], job_for: Callable[[Layout], Job], step: Callable[[str], None]) -> None:
-    begun = [s.producer.start(job_for(s.layout)) for s in steps]  # what began now is collected last
-    for current in [s for s, b in zip(steps, begun) if not b] + [s for s, b in zip(steps, begun) if b]:
+    for current in steps:
         step(current.title)
         current.producer.produce(job_for(current.layout))
         gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs

@@ -2,9 +2,8 @@
 
 A producer has a ``name`` (shown on the progress line), the :class:`BuildOptions`
 fields it reads (``options_used``: an option no planned producer reads is reported
-as ignored), ``check_options`` (run before anything is written), ``start`` (work that
-may begin before the producers ahead of it run; ``True`` if it began something, and
-is then run last) and ``produce`` (writes its files through the job's manifest).
+as ignored), ``check_options`` (run before anything is written) and ``produce``
+(writes its files through the job's manifest).
 """
 
 from __future__ import annotations
@@ -26,10 +25,6 @@ class Producer:
 
     def check_options(self, options: BuildOptions) -> None:
         """Raise an :class:`~xinhui_print.errors.InputError` for options this producer cannot use."""
-
-    def start(self, job: Job) -> bool:
-        """Begin work that runs beside the other producers; True if anything began."""
-        return False
 
     def produce(self, job: Job) -> None:
         """Write this producer's files for the job's layout."""

@@ -12,9 +12,7 @@ Screen and press PDFs go through it; social PDFs can, with :func:`compact_pdf`.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
 import struct
 from collections import defaultdict
 from dataclasses import dataclass
@@ -206,3 +204,24 @@ def trim_mm(document: weasyprint.Document) -> list[float]:
     """The first page's trim size in millimetres (CSS px → mm), rounded to 0.1 mm."""
     page = document.pages[0]
     return [round(page.width * 25.4 / 96, 1), round(page.height * 25.4 / 96, 1)]
+
+
+def _fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every font dictionary reached from the pages' resources (forms included), once."""
+    found, seen = [], set()
+
+    def visit(resources) -> None:
+        if resources is None:
+            return
+        for font in (resources.get("/Font") or {}).values():
+            if font.objgen not in seen:
+                seen.add(font.objgen)
+                found.append(font)
+        for xobject in (resources.get("/XObject") or {}).values():
+            if xobject.objgen not in seen and xobject.get("/Subtype") == "/Form":
+                seen.add(xobject.objgen)
+                visit(xobject.get("/Resources"))
+
+    for page in pdf.pages:
+        visit(page.obj.get("/Resources"))
+    return found
