@@ -158,20 +158,22 @@ def _figure(spec: ChartSpec, plt):
 
 
 def _clean_svg(svg: str) -> str:
-    """Drop the XML prolog and turn style attributes into SVG presentation attributes.
+    """Drop the XML prolog, ids and the axes' clip path, and turn style attributes into SVG
+    presentation attributes.
 
     Inline in HTML, a ``style`` attribute is read as CSS by the HTML engine, which
     warns about SVG-only properties (``fill``, ``text-anchor``); presentation
     attributes mean the same to the SVG renderer and nothing to the HTML one.
-    Element ids go too: a document that shows the chart twice (a card set and its
-    measurement) would define every id twice.  The one they served, the axes' clip
-    path, clips nothing a chart draws inside its axes, so it goes with them.
+    A chart may appear twice in one document (a card and its （续） probe), so it
+    carries no ids: matplotlib names every element and clips the bars to the axes,
+    which they never leave.
     """
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    svg = re.sub(r"<clipPath\b.*?</clipPath>\s*", "", svg, flags=re.S)
-    svg = re.sub(r'\s(?:clip-path="url\(#[^)]*\)"|id="[^"]*")', "", svg)
+    svg = re.sub(r"\s*<defs>\s*(<clipPath.*?</clipPath>\s*)*</defs>", "", svg, flags=re.S)
+    svg = re.sub(r'\s(id|clip-path)="[^"]*"', "", svg)
+    svg = re.sub(r'clip-path:\s*url\(#[^)]*\);?\s*', "", svg)
     return re.sub(r'style="([^"]*)"', _presentation_attributes, svg)
 
 

@@ -245,6 +245,31 @@ def render_scanlines(page: pdfium.PdfPage, density: float = 1.0) -> Scanlines:
     return Scanlines(data, width, height)
 
 
+STREAM_BAND_ROWS = 16 * 256
+"""Rows rendered at a time by :func:`encode_png_streamed` (a multiple of the deflate band)."""
+
+
+def render_band(page: pdfium.PdfPage, width: int, height: int, top: int, rows: int) -> Scanlines:
+    """Rows ``top`` to ``top + rows`` of ``page`` rendered at ``width`` × ``height`` px, without
+    holding the whole page: the pixels of :func:`render_scanlines` but for pdfium's glyph
+    placement in bands below the first (a few levels, on a fraction of a per cent of pixels)."""
+    stride = 3 * width + 1
+    data = bytearray(b"\xff") * (stride * rows)
+    buffer = (ctypes.c_ubyte * len(data)).from_buffer(data)
+    bitmap = pdfium_c.FPDFBitmap_CreateEx(width, rows, pdfium_c.FPDFBitmap_BGR, ctypes.byref(buffer, 1), stride)
+    try:
+        scale_x, scale_y = width / page.get_width(), height / page.get_height()
+        matrix = pdfium_c.FS_MATRIX(scale_x, 0, 0, scale_y, 0, -top)
+        clip = pdfium_c.FS_RECTF(0, 0, width, rows)
+        pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, ctypes.byref(matrix), ctypes.byref(clip),
+                                                 pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_REVERSE_BYTE_ORDER)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+    del buffer
+    data[0::stride] = bytes(rows)
+    return Scanlines(data, width, rows)
+
+
 def rasterize(source: Any, density: float = 1.0, pages: Iterable[int] | None = None) -> list[Image.Image]:
     """PDF → one RGB image per (selected) page."""
     document = open_pdf(source)
@@ -295,15 +320,35 @@ def encode_png_parallel(image: "Image.Image | Scanlines", level: int = FAST_ZLIB
     """RGB image → PNG (filter type 0) whose IDAT is bands deflated in parallel, joined
     into one valid zlib stream (pigz-style: full flush between bands, one Adler-32)."""
     lines = image if isinstance(image, Scanlines) else png_scanlines(image)
-    width, height, stride = lines.width, lines.height, lines.stride
+    deflated = _deflate_rows(lines, True, level)
+    return _png(lines.width, lines.height, deflated, zlib.adler32(memoryview(lines.data)), level)
+
+
+def encode_png_streamed(page: pdfium.PdfPage, density: float, level: int = FAST_ZLIB_LEVEL) -> RasterImage:
+    """One page → a PNG like ``encode_png_parallel(render_scanlines(page, density))`` (see
+    :func:`render_band`), rendered and deflated :data:`STREAM_BAND_ROWS` rows at a time: a 2×
+    long poster (2160 × 23634 px) never holds its 150 MB of pixels at once."""
+    width, height = pixel_size(page.get_width(), page.get_height(), density)
+    deflated, checksum = [], 1
+    for top in range(0, height, STREAM_BAND_ROWS):
+        band = render_band(page, width, height, top, min(STREAM_BAND_ROWS, height - top))
+        checksum = zlib.adler32(memoryview(band.data), checksum)
+        deflated += _deflate_rows(band, top + STREAM_BAND_ROWS >= height, level)
+    return RasterImage(_png(width, height, deflated, checksum, level), "png", width, height)
+
+
+def _deflate_rows(lines: Scanlines, last: bool, level: int) -> list[bytes]:
+    """Bands of :data:`FAST_BAND_ROWS` rows deflated in threads; the stream ends after the last
+    band when ``last``."""
     data = memoryview(lines.data)
-    step = FAST_BAND_ROWS * stride
-    bands = [data[top : top + step] for top in range(0, height * stride, step)] or [data[:0]]
-    last = len(bands) - 1
+    step = FAST_BAND_ROWS * lines.stride
+    bands = [data[top : top + step] for top in range(0, lines.height * lines.stride, step)] or [data[:0]]
+    ends = [last and i == len(bands) - 1 for i in range(len(bands))]
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        deflated = list(pool.map(_deflate_band, bands, [i == last for i in range(len(bands))],
-                                 [level] * len(bands)))
-    checksum = zlib.adler32(data)
+        return list(pool.map(_deflate_band, bands, ends, [level] * len(bands)))
+
+
+def _png(width: int, height: int, deflated: list[bytes], checksum: int, level: int) -> bytes:
     stream = _ZLIB_HEADER.get(level, b"\x78\x9c") + b"".join(deflated) + struct.pack(">I", checksum)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"sRGB", b"\x00")
@@ -427,6 +472,6 @@ def export_png(source: Any, options: RasterOptions | None = None) -> list[Raster
 
 __all__ = [
     "JPEG_STEPS", "PALETTE_STEPS", "PNG_EFFORT", "PX_PER_PT", "RasterImage", "RasterOptions", "encode_image", "encode_jpeg",
-    "encode_palette_png", "encode_png", "export_png", "fit_budget", "open_pdf", "pixel_size",
+    "encode_palette_png", "encode_png", "encode_png_streamed", "export_png", "fit_budget", "open_pdf", "pixel_size",
     "rasterize", "render_page", "render_scanlines", "Scanlines",
 ]

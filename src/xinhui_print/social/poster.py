@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
+from ..export.raster import (
+    RasterImage, RasterOptions, encode_image, encode_png_streamed, open_pdf, render_scanlines,
+)
 from ..layout import Layout
 from ..model import Report
 from ..render import RenderOptions
@@ -120,8 +122,13 @@ def poster_images(sheet: PosterSheet, preset: Preset, layout: Layout, options: S
 def raster_page(pdf: bytes, density: float, master: RasterOptions, slices=(),
                 slice_options: RasterOptions | None = None) -> list[RasterImage]:
     """The poster's page at one density → [full image, *slices].  ``slices`` are (top, bottom)
-    CSS px bands encoded with ``slice_options``: rows of the same rendering, never rendered again."""
-    rows = render_scanlines(open_pdf(pdf)[0], density)
+    CSS px bands encoded with ``slice_options``: rows of the same rendering, never rendered again.
+    Without slices, a lossless "fast" PNG is rendered and deflated band by band (the 2× poster
+    would otherwise hold 150 MB of pixels)."""
+    page = open_pdf(pdf)[0]
+    if not slices and master.format == "png" and master.png_effort == "fast" and master.byte_budget is None:
+        return [encode_png_streamed(page, density)]
+    rows = render_scanlines(page, density)
     results = [encode_image(rows, master, 0)]
     for number, (top, bottom) in enumerate(slices):
         results.append(encode_image(rows.band(round(top * density), round(bottom * density)), slice_options, number))

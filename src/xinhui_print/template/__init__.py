@@ -47,22 +47,21 @@ def figure_html(figure: Figure | None, class_: str = "kpi-fig") -> Markup:
         else ""
     )
     unit = Markup('<span class="unit">{}</span>').format(figure.unit) if figure.unit else ""
-    if figure_em(figure) > LONG_FIGURE_EM:
-        class_ = f"{class_} long"
-    return Markup('<span class="{}">{}<span class="num">{}</span>{}{}</span>').format(
-        class_, before, figure.number, unit, after
+    long = " fig-long" if figure_width_em(figure) > LONG_FIGURE_EM else ""
+    return Markup('<span class="{}{}">{}<span class="num">{}</span>{}{}</span>').format(
+        class_, long, before, figure.number, unit, after
     )
 
 
-LONG_FIGURE_EM = 3.4
-"""Wider than this (in ems of the numeral size), a big figure is set smaller (class ``long``)."""
+LONG_FIGURE_EM = 4.0
+"""A big figure wider than this (in its own em) is marked ``fig-long``: layouts set it smaller
+(the longest the data allows, ``123456万平方米``, is about 4.4 em)."""
 
 
-def figure_em(figure: Figure) -> float:
-    """The figure's width in ems: condensed numerals about 0.42 em, unit and qualifier
-    characters 0.42 em (they are set at 0.42 of the numeral size)."""
-    words = len(figure.unit or "") + len(figure.qualifier or "")
-    return 0.42 * len(str(figure.number)) + 0.42 * words
+def figure_width_em(figure: Figure) -> float:
+    """Roughly how wide a big figure is set: condensed digits (~0.45 em), the unit at 0.42 em
+    and the qualifier at 0.3 em per character (see ``_base/css/10-figures.css``)."""
+    return 0.45 * len(figure.number) + 0.42 * len(figure.unit or "") + 0.3 * len(figure.qualifier or "")
 
 
 _CLAUSE_BREAK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
