@@ -68,7 +68,7 @@ def run(args) -> int:
     result = run_with_progress(args.inputs, build_options, options, console, args.debug)
     console.print(summary_table(result))
     console.print(f"built {result.count('built')}, skipped {result.count('skipped')}, "
-                  f"failed {result.count('failed')} in {result.seconds:.1f} s → {result.summary_path}")
+                  f"failed {result.count('failed')} in {result.seconds:.1f} s → {result.summary_path}", soft_wrap=True)
     return result.exit_code
 
 
@@ -80,7 +80,7 @@ def run_with_progress(inputs: list[Path], build_options: BuildOptions, options: 
         bar = progress.add_task("batch", total=None)
 
         def done(outcome: Outcome) -> None:
-            progress.console.print(outcome_line(outcome), markup=True)
+            progress.console.print(outcome_line(outcome), markup=True, soft_wrap=True)
             if debug and outcome.traceback:
                 progress.console.print(outcome.traceback, markup=False)
             progress.advance(bar)
