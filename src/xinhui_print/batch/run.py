@@ -43,6 +43,7 @@ class Outcome:
     report: str | None = None
     files: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     attempts: int = 0
     error: str | None = None
     traceback: str | None = None
@@ -145,7 +146,8 @@ def _build_all(todo: dict[int, Job], build_options: BuildOptions, environment: s
 
 def _land(job: Job, result: TaskResult, attempts: int) -> Outcome:
     """Write a built report's files (the manifest last) or record its error."""
-    outcome = Outcome(str(job.input), "failed", job.report_id, seconds=result.seconds, attempts=attempts,
+    outcome = Outcome(str(job.input), "failed", job.report_id, seconds=result.seconds,
+                      cpu_seconds=result.cpu_seconds, attempts=attempts,
                       warnings=job.warnings, log=result.log)
     if result.error is not None:
         outcome.error = result.error if result.located else f"{job.input}: {result.error}"

@@ -43,15 +43,17 @@ class TaskResult:
     exit_code: int = 0
     traceback: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the worker process: a build far slower than its CPU time waited for a core
     log: list[str] = field(default_factory=list)
 
 
 def build_report(report: Report, source: str, options: BuildOptions, environment: str, inputs: str) -> TaskResult:
     """Build one report on this worker; every error becomes a failed result, never an exception."""
     with _one_build_at_a_time, serial_build():
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = _build_here(report, source, options, environment, inputs)
         result.seconds = round(time.perf_counter() - started, 3)
+        result.cpu_seconds = round(time.process_time() - cpu, 3)
         return result
 
 
