@@ -14,7 +14,7 @@ from ..export.files import write_atomic
 from ..layout import load_layout
 from ..project import project
 from ..social.presets import get_preset
-from .cluster import dask_client
+from .cluster import dask_client, local_workers
 from .fingerprint import environment_digest, program_version
 from .inputs import Job, Rejected, plan_jobs, up_to_date
 from .task import TaskResult, build_report
@@ -28,7 +28,7 @@ class BatchOptions:
     ``retries``: how many more times a report whose worker was lost is submitted;
     ``force``: build even the reports whose inputs are unchanged."""
 
-    workers: int = 1
+    workers: int = field(default_factory=local_workers)
     scheduler: str | None = None
     retries: int = 2
     force: bool = False
@@ -153,12 +153,25 @@ def _land(job: Job, result: TaskResult, attempts: int) -> Outcome:
         outcome.error = result.error if result.located else f"{job.input}: {result.error}"
         outcome.traceback = result.traceback
         return outcome
+    unsafe = _unsafe_file(result.files)
+    if unsafe:
+        outcome.error = f"{job.input}: the worker sent {unsafe}; nothing written"
+        return outcome
     manifest = result.files.pop("manifest.json")
     for name, data in result.files.items():
         write_atomic(job.out_dir / name, data)
     write_atomic(job.out_dir / "manifest.json", manifest)
     outcome.status, outcome.files = "built", len(result.files)
     return outcome
+
+
+def _unsafe_file(files: dict[str, bytes]) -> str | None:
+    """What is wrong with a worker's files: a name leaving the report's folder, or no manifest."""
+    for name in files:
+        path = Path(name)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            return f"a file outside the report's folder ({name!r})"
+    return None if "manifest.json" in files else "no manifest.json"
 
 
 def _listed(job: Job) -> int:
