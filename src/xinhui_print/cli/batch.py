@@ -108,6 +108,6 @@ def summary_table(result: BatchResult) -> Table:
         detail = outcome.error if outcome.status == "failed" else outcome.input
         table.add_row(outcome.report or "", outcome.status, str(outcome.files or ""), seconds, escape(detail or ""))
     table.add_section()
-    table.add_row("total", f"{result.count('built')} built, {result.count('skipped')} skipped, "
-                           f"{result.count('failed')} failed", "", f"{result.seconds:.1f} s", "")
+    table.add_row("total", "", str(sum(o.files for o in result.outcomes)), f"{result.seconds:.1f} s",
+                  f"{result.count('built')} built, {result.count('skipped')} skipped, {result.count('failed')} failed")
     return table
