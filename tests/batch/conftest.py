@@ -37,12 +37,13 @@ class LocalBatch:
     broken: Path
     broken_line: int
     duplicate: Path
+    article: Path
     result: subprocess.CompletedProcess
 
 
 @pytest.fixture(scope="session")
 def local_batch(tmp_path_factory) -> LocalBatch:
-    """Three variants, a broken report and a second file with variant-1's id, on two local workers."""
+    """Three variants, an article, a broken report and a second file with variant-1's id, on two local workers."""
     base = tmp_path_factory.mktemp("batch")
     inputs, out = base / "reports", base / "out"
     variants = write_variants(inputs, 3)
@@ -50,6 +51,8 @@ def local_batch(tmp_path_factory) -> LocalBatch:
     line = write_broken(broken)
     duplicate = inputs / "variant-x-copy.yaml"
     duplicate.write_bytes(variants["variant-1"].read_bytes())
+    article = inputs / "shudu-pengjiang-2024.txt"  # an article: imported on the way
+    article.write_bytes((ROOT / "tests" / "data" / "articles" / "shudu-pengjiang-2024.txt").read_bytes())
     (inputs / "notes.md").write_text("not a report: folders contribute .yaml and .txt files only\n")
     result = run_cli("batch", str(inputs), "--out", str(out), "--workers", "2", *SMALL)
-    return LocalBatch(inputs, out, variants, broken, line, duplicate, result)
+    return LocalBatch(inputs, out, variants, broken, line, duplicate, article, result)

@@ -44,7 +44,9 @@ def test_variants_are_built_and_the_broken_report_fails_alone(local_batch):
     assert again["status"] == "failed" and "'variant-1' is also the id of" in again["error"]
     assert not (local_batch.out / "broken").exists()
     counts = summary(local_batch.out)
-    assert (counts["built"], counts["skipped"], counts["failed"]) == (3, 0, 2)
+    assert (counts["built"], counts["skipped"], counts["failed"]) == (4, 0, 2)
+    assert reports["pengjiang-2024"]["input"] == str(local_batch.article)
+    assert manifest(local_batch.out / "pengjiang-2024")["source"] == str(local_batch.article)
     assert "notes.md" not in result.stderr
 
 
@@ -77,6 +79,7 @@ def test_an_unchanged_batch_is_skipped_a_deleted_output_rebuilt_and_force_rebuil
     assert again.returncode == 1  # the broken report still fails
     reports = by_report(out)
     assert [reports[r]["status"] for r in local_batch.variants] == ["skipped", "skipped", "built"]
+    assert reports["pengjiang-2024"]["status"] == "skipped"  # the article too
     assert {r: stamps(out / r) for r in before} == before  # nothing rewritten
     assert "– variant-2 skipped" in again.stderr
     for name in ("cards-wechat-cover@1x-01of01.png", "manifest.json"):
