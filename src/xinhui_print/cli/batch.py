@@ -96,7 +96,8 @@ def outcome_line(outcome: Outcome) -> str:
     retried = f", {outcome.attempts} attempts" if outcome.attempts > 1 else ""
     timing = f" in {outcome.seconds:.1f} s" if outcome.status == "built" else " (inputs unchanged)"
     files = f"{outcome.files} file{'s' if outcome.files != 1 else ''}"
-    return f"{mark} {outcome.report} {outcome.status}: {files}{timing}{retried}  [dim]{escape(outcome.input)}[/]"
+    warned = f", [yellow]{len(outcome.warnings)} import warning(s) in batch.json[/]" if outcome.warnings else ""
+    return f"{mark} {outcome.report} {outcome.status}: {files}{timing}{retried}{warned}  [dim]{escape(outcome.input)}[/]"
 
 
 def summary_table(result: BatchResult) -> Table:
