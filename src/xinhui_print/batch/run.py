@@ -124,24 +124,32 @@ def _build_all(todo: dict[int, Job], build_options: BuildOptions, environment: s
         finished = as_completed(list(pending), loop=client.loop)
         for future in finished:
             index = pending.pop(future)
-            job = todo[index]
-            try:
-                result: TaskResult = future.result()
-            except Exception as error:  # the worker was lost (or the cluster failed) running it
-                result = TaskResult(error=f"worker lost ({type(error).__name__}: {error}) after "
-                                          f"{attempts[index]} attempt(s)", exit_code=1)
+            result = _collect(future)
+            if isinstance(result, Exception):
                 if attempts[index] <= options.retries:
-                    result = None
-            finally:
-                future.release()
-            if result is None:
-                retry = submit(index)
-                pending[retry] = index
-                finished.add(retry)
-                continue
-            outcome = _land(job, result, attempts[index])
+                    retry = submit(index)
+                    pending[retry] = index
+                    finished.add(retry)
+                    continue
+                result = TaskResult(error=f"worker lost after {attempts[index]} attempt(s) "
+                                          f"({type(result).__name__}: {first_sentence(result)})", exit_code=1)
+            outcome = _land(todo[index], result, attempts[index])
             on_done(outcome)
             yield index, outcome
+
+
+def _collect(future) -> TaskResult | Exception:
+    """The task's result, or the error that stopped it (its worker lost, the cluster gone)."""
+    try:
+        return future.result()
+    except Exception as error:
+        return error
+    finally:
+        future.release()
+
+
+def first_sentence(error: Exception) -> str:
+    return str(error).split(". ")[0].strip()
 
 
 def _land(job: Job, result: TaskResult, attempts: int) -> Outcome:
