@@ -97,7 +97,8 @@ def outcome_line(outcome: Outcome) -> str:
     timing = f" in {outcome.seconds:.1f} s" if outcome.status == "built" else " (inputs unchanged)"
     files = f"{outcome.files} file{'s' if outcome.files != 1 else ''}"
     warned = f", [yellow]{len(outcome.warnings)} import warning(s) in batch.json[/]" if outcome.warnings else ""
-    return f"{mark} {outcome.report} {outcome.status}: {files}{timing}{retried}{warned}  [dim]{escape(outcome.input)}[/]"
+    return (f"{mark} {escape(outcome.report or '')} {outcome.status}: {files}{timing}{retried}{warned}  "
+            f"[dim]{escape(outcome.input)}[/]")
 
 
 def summary_table(result: BatchResult) -> Table:
@@ -107,7 +108,7 @@ def summary_table(result: BatchResult) -> Table:
     for outcome in result.outcomes:
         seconds = f"{outcome.seconds:.1f} s" if outcome.seconds else ""
         detail = outcome.error if outcome.status == "failed" else outcome.input
-        table.add_row(outcome.report or "", outcome.status, str(outcome.files or ""), seconds, escape(detail or ""))
+        table.add_row(escape(outcome.report or ""), outcome.status, str(outcome.files or ""), seconds, escape(detail or ""))
     table.add_section()
     table.add_row("total", "", str(sum(o.files for o in result.outcomes)), f"{result.seconds:.1f} s",
                   f"{result.count('built')} built, {result.count('skipped')} skipped, {result.count('failed')} failed")
