@@ -67,8 +67,8 @@ def run(args) -> int:
                            retries=args.retries, force=args.force)
     result = run_with_progress(args.inputs, build_options, options, console, args.debug)
     console.print(summary_table(result))
-    console.print(f"built {result.count('built')}, skipped {result.count('skipped')}, "
-                  f"failed {result.count('failed')} in {result.seconds:.1f} s → {result.summary_path}", soft_wrap=True)
+    console.print(f"built {result.count('built')}, skipped {result.count('skipped')}, failed "
+                  f"{result.count('failed')} in {result.seconds:.1f} s → {result.summary_path}", soft_wrap=True)
     return result.exit_code
 
 
@@ -85,8 +85,10 @@ def run_with_progress(inputs: list[Path], build_options: BuildOptions, options: 
                 progress.console.print(outcome.traceback, markup=False)
             progress.advance(bar)
 
-        return run_batch(inputs, build_options, options, on_planned=lambda total: progress.update(bar, total=total),
-                         on_done=done)
+        def planned(total: int) -> None:
+            progress.update(bar, total=total)
+
+        return run_batch(inputs, build_options, options, on_planned=planned, on_done=done)
 
 
 def outcome_line(outcome: Outcome) -> str:
@@ -108,8 +110,9 @@ def summary_table(result: BatchResult) -> Table:
     for outcome in result.outcomes:
         seconds = f"{outcome.seconds:.1f} s" if outcome.seconds else ""
         detail = outcome.error if outcome.status == "failed" else outcome.input
-        table.add_row(escape(outcome.report or ""), outcome.status, str(outcome.files or ""), seconds, escape(detail or ""))
+        table.add_row(escape(outcome.report or ""), outcome.status, str(outcome.files or ""), seconds,
+                      escape(detail or ""))
     table.add_section()
-    table.add_row("total", "", str(sum(o.files for o in result.outcomes)), f"{result.seconds:.1f} s",
-                  f"{result.count('built')} built, {result.count('skipped')} skipped, {result.count('failed')} failed")
+    counts = ", ".join(f"{result.count(status)} {status}" for status in ("built", "skipped", "failed"))
+    table.add_row("total", "", str(sum(o.files for o in result.outcomes)), f"{result.seconds:.1f} s", counts)
     return table
