@@ -18,7 +18,7 @@ import warnings
 
 from ..errors import XinhuiError
 
-COMMANDS = ("build", "import_article", "draft", "layouts", "doctor", "preflight", "impose")
+COMMANDS = ("build", "import_article", "draft", "layouts", "doctor", "preflight", "impose", "batch")
 
 
 class _Parser(argparse.ArgumentParser):
