@@ -19,7 +19,9 @@ def test_a_file_named_outside_the_report_folder_is_refused_and_nothing_written(t
 
 def test_the_files_land_with_the_manifest(tmp_path):
     job = load_job(ROOT / "data" / "xinhui-2023.yaml", tmp_path / "out", "environment")
-    outcome = _land(job, TaskResult(files={"a/b.png": b"png", "manifest.json": b"{}"}), attempts=1)
+    manifest = b'{"files": [{"path": "a/b.png"}]}'
+    outcome = _land(job, TaskResult(files={"a/b.png": b"png", "manifest.json": manifest}), attempts=1)
     assert (outcome.status, outcome.files) == ("built", 1)
     assert (tmp_path / "out" / "xinhui-2023" / "a" / "b.png").read_bytes() == b"png"
-    assert (tmp_path / "out" / "xinhui-2023" / "manifest.json").read_bytes() == b"{}"
+    assert (tmp_path / "out" / "xinhui-2023" / "manifest.json").read_bytes() == manifest
+    assert not (tmp_path / "out" / "xinhui-2023" / ".xinhui-build").exists()

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..build import BuildOptions
+from ..build.transaction import OutputFolder
 from ..export.files import write_atomic
 from ..layout import load_layout
 from ..project import project
@@ -165,12 +166,24 @@ def _land(job: Job, result: TaskResult, attempts: int) -> Outcome:
     if unsafe:
         outcome.error = f"{job.input}: the worker sent {unsafe}; nothing written"
         return outcome
-    manifest = result.files.pop("manifest.json")
-    for name, data in result.files.items():
-        write_atomic(job.out_dir / name, data)
-    write_atomic(job.out_dir / "manifest.json", manifest)
-    outcome.status, outcome.files = "built", len(result.files)
+    land_files(job.out_dir, result.files)
+    outcome.status, outcome.files = "built", len(result.files) - 1
     return outcome
+
+
+def land_files(folder: Path, files: dict[str, bytes]) -> None:
+    """A worker's files into ``folder`` as ``build`` writes them: staged, then committed as a
+    whole (the previous set or the new one, stale files removed, foreign files kept)."""
+    output = OutputFolder(folder).open()
+    try:
+        for name, data in files.items():
+            if name != "manifest.json":
+                write_atomic(output.stage / name, data)
+        write_atomic(output.stage / "manifest.json", files["manifest.json"])
+    except BaseException:
+        output.abandon()
+        raise
+    output.commit()
 
 
 def _unsafe_file(files: dict[str, bytes]) -> str | None:
