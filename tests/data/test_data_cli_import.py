@@ -11,7 +11,7 @@ from xinhui_print.data import load_report
 @pytest.fixture
 def run(monkeypatch, capsys):
     """Run the CLI with only the import command registered; → (code, stderr)."""
-    monkeypatch.setattr(cli, "COMMANDS", ("import_article",))
+    monkeypatch.setattr(cli, "COMMANDS", {"import": "import_article"})
 
     def invoke(*argv: str) -> tuple[int, str]:
         code = cli.main([str(arg) for arg in argv])

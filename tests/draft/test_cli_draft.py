@@ -13,7 +13,7 @@ from .conftest import NATIONAL
 @pytest.fixture
 def run(monkeypatch, capsys):
     """Run the CLI with only the draft command registered; → (code, stdout, stderr)."""
-    monkeypatch.setattr(cli, "COMMANDS", ("draft",))
+    monkeypatch.setattr(cli, "COMMANDS", {"draft": "draft"})
 
     def invoke(*argv) -> tuple[int, str, str]:
         code = cli.main([str(arg) for arg in argv])

@@ -2,7 +2,8 @@
 
 Each command is a module in this package with ``add_parser(subparsers)``
 (registering a subparser whose default ``func`` is the module's ``run``) and
-``run(args) -> int``.  Errors derived from :class:`XinhuiError` print as one
+``run(args) -> int``.  Only the module of the command being run is imported (a
+``preflight`` or ``draft`` does not load WeasyPrint); ``--help`` imports them all.  Errors derived from :class:`XinhuiError` print as one
 line and exit with their code (2: bad input or usage, 1: a failed build); any
 other error that reaches this boundary (the OS, a library) prints as one line
 too and exits 1.  Tracebacks appear only with ``--debug``.
@@ -18,7 +19,10 @@ import warnings
 
 from ..errors import XinhuiError
 
-COMMANDS = ("build", "import_article", "draft", "layouts", "doctor", "preflight", "impose", "batch")
+COMMANDS = {  # the command as typed → its module
+    "build": "build", "import": "import_article", "draft": "draft", "layouts": "layouts",
+    "doctor": "doctor", "preflight": "preflight", "impose": "impose", "batch": "batch",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,18 +30,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the command it names (if it names one) is loaded."""
     parser = _Parser(prog="xinhui-print", description="数读 report → booklet, posters, press PDF")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for name in COMMANDS:
-        importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    named = command_named(argv)
+    for module in [COMMANDS[named]] if named else COMMANDS.values():
+        importlib.import_module(f"{__name__}.{module}").add_parser(subparsers)
     return parser
 
 
+def command_named(argv: list[str] | None) -> str | None:
+    """The command in ``argv`` (its first word that is not an option), when it is one of ours."""
+    words = [word for word in (sys.argv[1:] if argv is None else argv) if not word.startswith("-")]
+    return words[0] if words and words[0] in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    parser = make_parser(argv)
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():
