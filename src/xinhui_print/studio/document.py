@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,6 @@ from ..model import Report
 HISTORY = 200
 """Undo steps kept (the issue asks for at least 50)."""
 
-COALESCE_SECONDS = 1.5
-"""Edits of the same field within this time are one undo step (typing a figure)."""
 
 
 class EditError(InputError):
@@ -78,7 +75,6 @@ class ReportDocument:
     revision: int = 0
     undo_stack: list[str] = field(default_factory=list)
     redo_stack: list[str] = field(default_factory=list)
-    _last_edit: tuple[str, float] | None = None
 
     @classmethod
     def open(cls, path: Path) -> "ReportDocument":
@@ -113,26 +109,21 @@ class ReportDocument:
         tree = yaml_engine().load(self.text)  # edit a copy: a failing operation changes nothing
         for operation in operations:
             apply_operation(tree, operation)
-        coalesce = _coalesce_key(operations)
-        self.save(dump(tree), coalesce=coalesce)
+        self.save(dump(tree))
 
     def replace_text(self, text: str) -> None:
         """The raw-YAML tab: the new text as typed."""
         if not isinstance(text, str):
             raise EditError("expected the YAML text as a string")
-        self.save(text.replace("\r\n", "\n"), coalesce="raw-yaml")
+        self.save(text.replace("\r\n", "\n"))
 
-    def save(self, text: str, coalesce: str | None = None) -> bool:
-        """Write ``text`` atomically and validate it; False when nothing changed."""
+    def save(self, text: str) -> bool:
+        """Write ``text`` atomically and validate it (one undo step); False when nothing changed.
+        The page sends a field once typing pauses, so a typed figure is one step."""
         if text == self.text:
             return False
-        now = time.monotonic()
-        merge = (coalesce is not None and self._last_edit is not None and self._last_edit[0] == coalesce
-                 and now - self._last_edit[1] < COALESCE_SECONDS and self.undo_stack)
-        if not merge:
-            self._push(self.undo_stack, self.text)
+        self._push(self.undo_stack, self.text)
         self.redo_stack.clear()
-        self._last_edit = (coalesce, now) if coalesce else None
         write_atomic(self.path, text)
         self._take(text)
         return True
@@ -148,7 +139,6 @@ class ReportDocument:
             return False
         self._push(target, self.text)
         text = source.pop()
-        self._last_edit = None
         write_atomic(self.path, text)
         self._take(text)
         return True
@@ -163,7 +153,6 @@ class ReportDocument:
             return False  # our own write
         self._push(self.undo_stack, self.text)
         self.redo_stack.clear()
-        self._last_edit = None
         self._take(text)
         return True
 
@@ -315,13 +304,6 @@ def _label(path: list) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "the report"
-
-
-def _coalesce_key(operations: list[dict[str, Any]]) -> str | None:
-    """Consecutive ``set`` operations on one field are one undo step."""
-    if len(operations) == 1 and operations[0].get("op") == "set":
-        return "set:" + _label(operations[0]["path"])
-    return None
 
 
 def dump(tree: Any) -> str:
