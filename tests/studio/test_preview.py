@@ -1,0 +1,75 @@
+"""The preview service's card shortcut: a card laid out alone is the card of the set, and an
+edit re-renders exactly the cards that show what it changed."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from xinhui_print.data import load_report
+from xinhui_print.layout import load_layout
+from xinhui_print.model import Report
+from xinhui_print.project import project
+from xinhui_print.social.cards import lay_out_set, planned
+from xinhui_print.social.output import SocialOptions
+from xinhui_print.social.presets import card_preset
+from xinhui_print.studio.preview import PREVIEW_RASTER, changed_cards, refitted, render_card_alone
+
+OPTIONS = SocialOptions(densities=(1.0,))
+
+
+@pytest.fixture(scope="module")
+def card_set():
+    report = load_report(project().default_data)
+    layout, preset = load_layout("cards"), card_preset("xhs")
+    laid_out = lay_out_set(report, layout, preset, OPTIONS, [PREVIEW_RASTER])
+    return report, layout, preset, laid_out
+
+
+def edited(report: Report, change) -> Report:
+    data = report.model_dump(mode="json")
+    change(data)
+    return Report.model_validate(data)
+
+
+def pixels(data: bytes) -> bytes:
+    return Image.open(io.BytesIO(data)).convert("RGB").tobytes()
+
+
+def test_card_alone_is_the_card_of_the_set(card_set):
+    report, layout, preset, laid_out = card_set
+    last = len(laid_out.cards) - 1
+    for index in (0, 1, last):  # the clean first card (no logo), a KPI card, the closing card
+        alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index)
+        assert pixels(alone.data) == pixels(laid_out.images[0][index].data), index
+
+
+def test_kpi_edit_changes_its_card_and_the_chart(card_set):
+    report, layout, preset, laid_out = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    kinds = [card.kind for card in laid_out.cards]
+    assert changed_cards(report, new, laid_out.cards, cards) == [1, kinds.index("targets")]
+    assert [c.font_px for c in cards] == [c.font_px for c in laid_out.cards]
+
+
+def test_chapter_item_edit_changes_only_that_card(card_set):
+    report, layout, preset, laid_out = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["chapters"][4]["sections"][0]["items"].__setitem__(0, "改写的一条"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    [index] = changed_cards(report, new, laid_out.cards, cards)
+    assert laid_out.cards[index].number == 5 and cards[index].blocks[0].text == "改写的一条"
+
+
+def test_meta_edit_changes_every_card_and_a_new_block_refits(card_set):
+    report, layout, preset, laid_out = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["meta"].update(publisher="江门日报社"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    assert changed_cards(report, new, laid_out.cards, cards) == list(range(len(cards)))
+    more = edited(report, lambda d: d["review"]["pledges"].append("新增一条"))
+    assert refitted(plan, laid_out.cards, planned(more, layout, preset, True)) is None
