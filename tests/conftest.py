@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,28 @@ def booklet_pdf(booklet_build) -> Path:
 def cli():
     """``cli("build", …)`` runs the command line in a fresh process."""
     return run_cli
+
+
+QUIET_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning)
+"""Library deprecations are the libraries' business; everything else a test triggers is ours."""
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "expect_warnings: the test checks warnings or log records itself")
+
+
+@pytest.fixture(autouse=True)
+def no_stray_warnings(request, caplog, recwarn):
+    """Fail a test that logs a warning or raises a Python warning it did not ask for.
+
+    WeasyPrint reports ignored CSS and refused fetches through ``logging``; a
+    stray one means a layout or the renderer is wrong, so it fails the test.
+    """
+    caplog.set_level(logging.WARNING)
+    yield
+    if request.node.get_closest_marker("expect_warnings"):
+        return
+    records = [f"{r.name}: {r.getMessage()}" for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    raised = [f"{w.category.__name__}: {w.message}" for w in recwarn.list
+              if not issubclass(w.category, QUIET_CATEGORIES)]
+    assert not records + raised, "unexpected warnings:\n" + "\n".join(records + raised)

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from xinhui_print.errors import LayoutError
 from xinhui_print.typeset import TypesetOptions, typeset_html
 from xinhui_print.typeset.rules import figure_ranges, halt_positions, widow_range
 
@@ -115,13 +114,6 @@ def test_stage_is_idempotent_and_declares_its_css():
     assert "--xh-justify: 0.095" in once and once.count('id="xh-typeset"') == 1
     assert "--xh-justify" not in typeset_html(doc("<p>新会</p>"), TypesetOptions(justify=False))
 
-
-def test_options_from_layout_table():
-    assert TypesetOptions.from_mapping({"latin_space": True}).latin_space is True
-    with pytest.raises(LayoutError, match="unknown typeset option latin_spacing"):
-        TypesetOptions.from_mapping({"latin_spacing": True})
-    with pytest.raises(LayoutError, match="must be true or false"):
-        TypesetOptions.from_mapping({"justify": "yes"})
 
 
 def test_headings_keep_figures_with_spans_not_word_joiners():

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..export.pdf import export_pdf, trim_mm
 from ..layout import Layout, available_layouts, load_layout, merge
 from ..model import Report
-from ..press.papers import paper_size
+from ..layout.papers import paper_size
 from ..press.produce import produce_press
 from ..project import project
 from ..render import render

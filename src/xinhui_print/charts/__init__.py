@@ -53,6 +53,8 @@ def results_vs_targets(report: Report, width_mm: float, font_family: str, font_s
         target = report.target_for(kpi)
         if kpi.figure is None or target is None or target.figure is None:
             continue
+        if kpi.figure.unit != "%" or target.figure.unit != "%":
+            continue  # the chart is drawn in %: 1269万人 vs 1100万人 is not a bar beside 8.1%
         pairs.append(
             Pair(_short_label(kpi.label), kpi.figure.value, str(kpi.figure), target.figure.value, str(target.figure))
         )

@@ -15,7 +15,7 @@ import warnings
 
 from ..errors import XinhuiError
 
-COMMANDS = ("build", "import_article", "layouts", "doctor", "preflight", "impose", "serve")
+COMMANDS = ("build", "import_article", "draft", "layouts", "doctor", "preflight", "impose", "serve")
 
 
 class _Parser(argparse.ArgumentParser):

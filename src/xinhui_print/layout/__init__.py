@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..errors import LayoutError, LayoutNotFoundError, Location
 from ..project import project
+from .config import KINDS, LayoutSettings, check_file, parse_settings
 
 CONFIG_NAME = "layout.toml"
-KINDS = ("booklet", "poster", "cards", "print-poster")
+__all__ = ["KINDS", "Layout", "LayoutSettings", "available_layouts", "load_layout", "merge"]
 
 
 @dataclass(frozen=True)
@@ -32,21 +34,26 @@ class Layout:
     def path(self) -> Path:
         return self.chain[0]
 
+    @cached_property
+    def settings(self) -> LayoutSettings:
+        """The merged config, typed, with every default filled in (see :mod:`.config`)."""
+        return parse_settings(self.config, self.path / CONFIG_NAME)
+
     @property
     def kind(self) -> str:
-        return self.config.get("kind", "booklet")
+        return self.settings.kind
 
     @property
     def description(self) -> str:
-        return self.config.get("description", "")
+        return self.settings.description
 
     @property
     def is_default(self) -> bool:
-        return bool(self.config.get("default", False))
+        return self.settings.default
 
     @property
     def printable(self) -> bool:
-        return bool(self.config.get("printable", False))
+        return self.settings.printable
 
     def section(self, name: str) -> dict[str, Any]:
         return dict(self.config.get(name, {}))
@@ -112,6 +119,7 @@ def load_layout(name: str, root: Path | None = None) -> Layout:
         if folder in chain:
             raise LayoutError(f"layout {name!r} extends itself through {current!r}", Location(folder / CONFIG_NAME))
         config = _read_config(folder)
+        check_file(config, folder / CONFIG_NAME)
         chain.append(folder)
         configs.append(config)
         current = config.get("extends")
@@ -125,11 +133,7 @@ def load_layout(name: str, root: Path | None = None) -> Layout:
 
 
 def _validate(layout: Layout) -> None:
-    if layout.kind not in KINDS:
-        raise LayoutError(
-            f"unknown kind {layout.kind!r}; expected one of {', '.join(KINDS)}",
-            Location(layout.path / CONFIG_NAME),
-        )
+    layout.settings  # noqa: B018 - parsing the merged config is the check
     if not any((d / "main.html").is_file() for d in layout.template_dirs()):
         raise LayoutError("layout has no templates/main.html", Location(layout.path))
 

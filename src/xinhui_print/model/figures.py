@@ -23,6 +23,8 @@ UNITS = tuple(
             "家", "个", "项", "位", "次", "期", "件", "宗", "场", "台", "所", "条",
             "套", "支", "人", "万人次", "人次", "万人", "名", "年", "月", "日",
             "倍", "座", "栋", "辆", "吨", "万吨", "户", "村", "镇", "类",
+            "斤", "亿斤", "万亿斤", "万户", "亿户", "千瓦", "万千瓦", "亿千瓦", "亿亩", "万个", "万套",
+            "亿人", "部", "岁", "美元", "亿美元", "万亿美元",
         ),
         key=len,
         reverse=True,
@@ -100,8 +102,8 @@ DATE_UNITS = ("年", "月", "日")
 
 
 def is_date(match: re.Match[str]) -> bool:
-    """Years and dates (``2023年``, ``2月``, ``20日``) are not figures to highlight."""
-    return match["unit"] in DATE_UNITS and not match["suffix"]
+    """Years and dates (``2023年``, ``2月``, ``20日``) are not figures to highlight; ``11.3年`` is one."""
+    return match["unit"] in DATE_UNITS and not match["suffix"] and "." not in match["number"]
 
 
 _EMPHASIS_RE = re.compile(r"\*\*(.+?)\*\*")

@@ -20,10 +20,10 @@ from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
 from ..press.css import inject_press_css
-from ..press.papers import length_mm, paper_size
+from ..layout.papers import length_mm, paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
-from ..typeset import TypesetOptions, install_justification, typeset_html
+from ..typeset import install_justification, typeset_html
 from .fetcher import ProjectFetcher
 
 LOGGER = logging.getLogger("xinhui_print")
@@ -130,9 +130,7 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
 
 def typeset(html: str, layout: Layout) -> str:
     """The Chinese typesetting stage (punctuation, figures, justification)."""
-    options = TypesetOptions.from_mapping(
-        layout.section("typeset"), source=f"layouts/{layout.name}/layout.toml [typeset]"
-    )
+    options = layout.settings.typeset
     if options.justify:
         install_justification()
     return typeset_html(html, options)

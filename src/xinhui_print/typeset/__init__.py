@@ -7,7 +7,7 @@
 - ``measure``: what a PDF actually shows (flush lines, kinsoku, splits, …).
 """
 
-from .options import TypesetOptions
+from ..layout.config import TypesetOptions
 from .stage import typeset_css, typeset_html
 from .weasyprint_hook import UnsupportedWeasyPrintError, install_justification
 

@@ -31,7 +31,7 @@ from xinhui_print.text.punctuation import punctuation_edits
 from . import rules
 from .chars import NO_LINE_START
 from .html_runs import Run, TextToken, parse, replace_text, wrap
-from .options import TypesetOptions
+from ..layout.config import TypesetOptions
 
 STYLE_ID = "xh-typeset"
 WORD_JOINER = "\u2060"

@@ -13,6 +13,9 @@ between shops; confirm the 成品尺寸 with the shop (see shared press referenc
 (148.0, 210.0)
 >>> paper_size("A4 landscape")
 (297.0, 210.0)
+
+Every size is bounded (:data:`MIN_SIDE_MM` to :data:`MAX_SIDE_MM` a side): a 10 mm page
+would lay a booklet out on thousands of blank pages, a 5 m one is no printed sheet.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+
+MIN_SIDE_MM = 90.0
+"""Shortest side we lay out: below A6's 105 mm the booklet's margins leave no text block."""
+MAX_SIDE_MM = 1200.0
+"""Longest side: the 大度 full sheet (889 × 1194 mm) and A0 fit, larger is not a print job here."""
 
 MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "px": 25.4 / 96}
 
@@ -84,7 +92,19 @@ def paper_size(name: str) -> tuple[float, float]:
     if size is None:
         known = ", ".join(paper_names())
         raise InputError(f"unknown paper size {name!r}", hint=f"known sizes: {known}; or '148mm 210mm'")
+    check_bounds(name, size)
     return _orient(size, orientation)
+
+
+def check_bounds(name: str, size: tuple[float, float]) -> None:
+    """Refuse a paper whose sides fall outside ``MIN_SIDE_MM``–``MAX_SIDE_MM``."""
+    if all(MIN_SIDE_MM <= side <= MAX_SIDE_MM for side in size):
+        return
+    width, height = (_format_mm(side) for side in size)
+    raise InputError(
+        f"paper {name!r} is {width} × {height} mm; each side must be between "
+        f"{MIN_SIDE_MM:g} and {MAX_SIDE_MM:g} mm"
+    )
 
 
 def paper_size_css(name: str) -> str:

@@ -5,8 +5,8 @@ import doctest
 import pytest
 
 from xinhui_print.errors import InputError
-from xinhui_print.press import papers
-from xinhui_print.press.papers import paper_size, paper_size_css
+from xinhui_print.layout import papers
+from xinhui_print.layout.papers import paper_size, paper_size_css
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,14 @@ def test_css_size():
 
 def test_doctests():
     assert doctest.testmod(papers).failed == 0
+
+
+@pytest.mark.parametrize("name", ["10mm 10mm", "5000mm 5000mm", "80mm 300mm", "1300mm 900mm", "1pt 1pt"])
+def test_paper_outside_the_bounds_is_refused(name):
+    with pytest.raises(InputError, match="each side must be between 90 and 1200 mm"):
+        paper_size(name)
+
+
+@pytest.mark.parametrize("name", ["A6", "A0", "90mm 1200mm"])
+def test_paper_at_the_bounds_is_accepted(name):
+    assert paper_size(name)
