@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -51,15 +53,6 @@ def test_traversal_never_leaves_out(live_studio, path):
     assert b"root:" not in (answer if isinstance(answer, bytes) else json.dumps(answer).encode())
 
 
-def test_import_never_overwrites_and_draft_is_explained(live_studio, tmp_path):
-    status, answer = live_studio.call("/api/import", {"name": "report.pdf", "text": ""})
-    assert status == 400 and "draft" in answer["error"]
-    status, answer = live_studio.call("/api/import", {"name": "../../x.txt", "text": "标题"})
-    assert status == 400
-    status, answer = live_studio.call("/api/import", {"name": "empty.txt", "text": "   "})
-    assert status == 400 and "empty" in answer["error"]
-
-
 def test_settings_are_checked_like_build_options(live_studio):
     status, answer = live_studio.call("/api/settings", {"presets": ["tiktok"]})
     assert status == 400 and "unknown preset" in answer["error"]
@@ -88,3 +81,41 @@ def test_other_hosts_need_the_token_for_reads(live_studio):
         assert status == 200
     finally:
         config.host = "127.0.0.1"
+
+
+# ---------------------------------------------------------------- start from text (these open other files: last)
+
+REPORTS = Path(__file__).resolve().parents[1] / "draft" / "reports"
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "shudu-xinhui-2023.txt"
+
+
+def test_import_checks_its_input(live_studio):
+    cases = [({"name": "report.pdf", "text": ""}, "drafted"),
+             ({"name": "../../x.txt", "text": "标题"}, "file name"),
+             ({"name": "empty.txt", "text": "   "}, "empty"),
+             ({"kind": "report", "name": "r.txt", "text": "政府工作报告"}, "publisher"),
+             ({"kind": "report", "name": "r.pdf", "base64": "not base64!", "publisher": "报社"}, "base64"),
+             ({"kind": "poem", "name": "r.txt", "text": "x"}, "'kind'")]
+    for body, message in cases:
+        status, answer = live_studio.call("/api/import", body)
+        assert status == 400 and message in answer["error"], body
+    assert live_studio.server.studio.document.path == live_studio.report
+
+
+def test_import_an_article_never_overwrites(live_studio):
+    status, answer = live_studio.call("/api/import", {"name": ARTICLE.name, "text": ARTICLE.read_text(encoding="utf-8")})
+    assert status == 200 and answer["path"] == "xinhui-2023-2.yaml"  # xinhui-2023.yaml is the open report
+    opened = live_studio.server.studio.document
+    assert opened.path == live_studio.report.parent / "xinhui-2023-2.yaml" and opened.valid
+    assert opened.report.meta.title == "乘势而上加速奔跑 开局之年再上台阶"
+
+
+def test_draft_a_full_report_opens_it(live_studio):
+    raw = (REPORTS / "national-2022-government-work-report.txt").read_bytes()
+    status, answer = live_studio.call("/api/import", {"kind": "report", "name": "national-2022.txt",
+                                                      "base64": base64.b64encode(raw).decode(),
+                                                      "publisher": "新华日报"})
+    assert status == 200 and answer["path"] == "national-2022.yaml", answer
+    opened = live_studio.server.studio.document
+    assert opened.valid and opened.report.meta.publisher == "新华日报" and opened.report.review.kpis
+    assert "# national-2022.txt" in opened.text  # each drafted item names its source line

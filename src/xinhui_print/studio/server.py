@@ -8,7 +8,8 @@ Routes (JSON unless noted):
 - ``POST /api/edit`` form operations, ``/api/yaml`` the raw text, ``/api/undo``, ``/api/redo``;
 - ``POST /api/focus`` what is in view, ``/api/settings`` the controls;
 - ``POST /api/export`` the full build; ``GET /out/<file>`` and ``GET /api/export.zip`` its files;
-- ``POST /api/import`` an article's text → a new report file in the data folder, opened.
+- ``POST /api/import`` an article (imported) or a full official report (drafted) → a new
+  report file in the data folder, opened.
 
 Security: the server binds 127.0.0.1 unless told otherwise.  A random token made
 at start is required for every request that writes (``X-Studio-Token`` header or
@@ -22,11 +23,14 @@ traceback.
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import ipaddress
 import json
 import logging
 import re
 import secrets
+import tempfile
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,9 +44,10 @@ from watchfiles import awatch
 
 from ..build import with_paper
 from ..data import import_article, write_report
+from ..data.writer import write_atomic
+from ..draft import draft_report, draft_yaml
 from ..errors import InputError, XinhuiError
 from ..layout import load_layout
-from ..press.papers import paper_size
 from ..social.produce import check_options
 from ..social.presets import card_preset
 from ..social.workers import close_pool
@@ -190,15 +195,16 @@ def check_request(request: Request, write: bool) -> None:
             raise HTTPError(403, "forbidden: missing or wrong studio token (open the URL printed at start)")
 
 
-async def read_json(request: Request) -> dict[str, Any]:
+async def read_json(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
     length = request.headers.get("content-length")
-    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-        raise HTTPError(413, f"request body too large (limit {MAX_BODY // 1000} kB)")
+    too_large = HTTPError(413, f"request body too large (limit {limit // 1000} kB)")
+    if length is not None and (not length.isdigit() or int(length) > limit):
+        raise too_large
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_BODY:
-            raise HTTPError(413, f"request body too large (limit {MAX_BODY // 1000} kB)")
+        if len(body) > limit:
+            raise too_large
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
@@ -345,7 +351,6 @@ def parse_settings(data: dict[str, Any], current: PreviewSettings) -> PreviewSet
     presets = tuple(dict.fromkeys(card_preset(name).name for name in presets))
     paper = (data.get("paper", current.paper) or "").strip() or None
     if paper is not None:
-        paper_size(paper)
         with_paper(load_layout("booklet-a5"), paper)
     qr_url = (data.get("qr_url", current.qr_url) or "").strip() or None
     densities = data.get("densities", list(current.densities)) or []
@@ -419,26 +424,74 @@ async def export_zip(request: Request, studio: Studio) -> Response:
 
 # ---------------------------------------------------------------- routes: start from text
 
-ARTICLE_NAME = re.compile(r"^[^/\\]{1,200}\.(txt|text|md)$", re.IGNORECASE)
-DRAFT_SUFFIXES = (".docx", ".pdf")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+FILE_NAME = re.compile(r"^[^/\\\x00]{1,200}$")
+REPORT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_UPLOAD = 16_000_000
+"""Largest import body: a full official report as .pdf or .docx, base64 in JSON."""
 
 
 @endpoint(write=True)
 async def import_text(request: Request, studio: Studio) -> Response:
-    data = await read_json(request)
-    name, text = data.get("name") or "article.txt", data.get("text")
-    if not isinstance(name, str) or not isinstance(text, str):
-        raise HTTPError(400, "expected 'name' and 'text' strings")
-    if name.lower().endswith(DRAFT_SUFFIXES):
-        raise HTTPError(400, "a full official report (.docx/.pdf) needs the draft stage, which this "
-                             "version does not have yet; paste a 数读 article (.txt) instead")
-    if not ARTICLE_NAME.match(name):
-        raise HTTPError(400, "expected an article file name ending in .txt")
-    report, diagnostics = import_article(text.replace("\r\n", "\n"), name)
-    path = free_path(studio.folder, report.meta.id)
-    write_report(report, path)
+    """Start from text: a 数读 article (``kind: article``, imported) or a full official report
+    (``kind: report``, drafted).  The result is a new file in the data folder, opened."""
+    data = await read_json(request, MAX_UPLOAD)
+    name, kind = data.get("name") or "article.txt", data.get("kind", "article")
+    if not isinstance(name, str) or not FILE_NAME.match(name):
+        raise HTTPError(400, "expected a plain file name ('name')")
+    suffix = Path(name).suffix.lower()
+    if kind == "article":
+        if suffix not in ARTICLE_SUFFIXES:
+            raise HTTPError(400, f"an article is plain text ({', '.join(ARTICLE_SUFFIXES)}); a full official "
+                                 "report (.docx/.pdf) is drafted: choose 'full report'")
+        report, diagnostics = import_article(upload_text(data), name)
+        path = free_path(studio.folder, report.meta.id)
+        write_report(report, path)
+        notes = [d.format(name) for d in diagnostics]
+    elif kind == "report":
+        if suffix not in REPORT_SUFFIXES:
+            raise HTTPError(400, f"a full report is {', '.join(REPORT_SUFFIXES)}")
+        path, notes = await asyncio.to_thread(draft_upload, studio.folder, name, upload_bytes(data), data)
+    else:
+        raise HTTPError(400, "'kind' is 'article' or 'report'")
     studio.open(path)
-    return JSONResponse({"path": path.name, "diagnostics": [d.format(name) for d in diagnostics]})
+    return JSONResponse({"path": path.name, "diagnostics": notes})
+
+
+def upload_text(data: dict[str, Any]) -> str:
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise HTTPError(400, "expected the article as 'text'")
+    return text.replace("\r\n", "\n")
+
+
+def upload_bytes(data: dict[str, Any]) -> bytes:
+    if isinstance(data.get("base64"), str):
+        try:
+            return base64.b64decode(data["base64"], validate=True)
+        except (binascii.Error, ValueError):
+            raise HTTPError(400, "'base64' is not valid base64") from None
+    return upload_text(data).encode("utf-8")
+
+
+def draft_upload(folder: Path, name: str, raw: bytes, data: dict[str, Any]) -> tuple[Path, list[str]]:
+    """Draft report data from an uploaded full report (as ``xinhui-print draft`` does)."""
+    publisher = str(data.get("publisher") or "").strip()
+    if not publisher:
+        raise HTTPError(400, "a draft needs the publisher (the newsroom printed as 出品)")
+    report_id = str(data.get("id") or "").strip() or re.sub(r"[^a-z0-9-]+", "-", Path(name).stem.lower()).strip("-")
+    if not REPORT_ID.match(report_id):
+        raise HTTPError(400, f"invalid report id {report_id!r} (lowercase letters, digits and -)")
+    place = str(data.get("place") or "").strip() or None
+    with tempfile.TemporaryDirectory(prefix="studio-draft-") as scratch:
+        source = Path(scratch) / f"report{Path(name).suffix.lower()}"
+        source.write_bytes(raw)
+        draft = draft_report(source, report_id=report_id, publisher=publisher, place=place)
+        text = draft_yaml(draft, name, "report.schema.json")
+    path = free_path(folder, report_id)
+    write_atomic(path, text)
+    return path, []
 
 
 def free_path(folder: Path, report_id: str) -> Path:

@@ -503,18 +503,33 @@ function takeExport(event) {
   setStatus("导出完成 export done", "ok");
 }
 
+function importKind() {
+  return document.querySelector('input[name="import-kind"]:checked').value;
+}
+
+function base64Of(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 async function importArticle() {
   const result = $("#import-result");
   const file = $("#article-file").files[0];
-  let name = "article.txt";
-  let text = $("#article").value;
+  const kind = importKind();
+  const body = { kind, name: kind === "article" ? "article.txt" : "report.txt", text: $("#article").value };
+  if (kind === "report") {
+    Object.assign(body, { publisher: $("#draft-publisher").value, place: $("#draft-place").value, id: $("#draft-id").value });
+  }
   if (file) {
-    name = file.name;
-    text = /\.(txt|text|md)$/i.test(file.name) ? await file.text() : "";
+    body.name = file.name;
+    if (/\.(txt|text|md|html?)$/i.test(file.name)) body.text = await file.text();
+    else { body.base64 = base64Of(await file.arrayBuffer()); delete body.text; }
   }
   result.textContent = "导入中 importing…";
   try {
-    const answer = await api("/api/import", { name, text });
+    const answer = await api("/api/import", body);
     result.textContent = `已打开 opened ${answer.path}` + (answer.diagnostics.length ? ` · ${answer.diagnostics.length} 条提示: ` + answer.diagnostics.join("；") : "");
     showPane("form");
   } catch (error) {
@@ -559,6 +574,9 @@ async function main() {
   $("#apply-settings").addEventListener("click", applySettings);
   $("#export").addEventListener("click", startExport);
   $("#import").addEventListener("click", importArticle);
+  for (const radio of document.querySelectorAll('input[name="import-kind"]')) {
+    radio.addEventListener("change", () => { $("#draft-fields").hidden = importKind() !== "report"; });
+  }
   $("#close-export").addEventListener("click", () => { $("#export-result").hidden = true; });
   $("#lightbox").addEventListener("click", () => { $("#lightbox").hidden = true; });
   $("#yaml").addEventListener("input", () => {
