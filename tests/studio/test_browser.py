@@ -117,6 +117,16 @@ def test_external_edit_appears(page, live_studio):
     assert "（外部编辑）" in page.input_value("#yaml")
 
 
+def test_data_is_text_in_the_page(page, live_studio):
+    hostile = '<img src=x onerror="window.__owned=1">《标题》'
+    page.fill('[data-path="meta.kicker"]', hostile)
+    page.wait_for_function("kicker => document.querySelector('#yaml').value.includes(kicker)", arg=hostile)
+    page.click('#editor-tabs button[data-pane="form"]')
+    assert page.input_value('[data-path="meta.kicker"]') == hostile
+    assert page.evaluate("window.__owned === undefined && !document.querySelector('img[src=\"x\"]')")
+    assert on_disk(live_studio)["meta"]["kicker"] == hostile
+
+
 def test_export_zip_matches_manifest(page, live_studio):
     save_screenshot(page)
     page.click("#export")

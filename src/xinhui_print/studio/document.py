@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..data import SchemaError, load_report
 from ..data.loader import read_text
+from ..data.schema import report_schema
 from ..data.writer import write_atomic
 from ..errors import DataError, InputError, XinhuiError
 from ..model import Report
@@ -203,11 +205,12 @@ def apply_operation(tree: Any, operation: dict[str, Any]) -> None:
     kind, path = operation.get("op"), operation.get("path")
     if not isinstance(path, list) or not all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in path):
         raise EditError("'path' must be a list of keys and indexes")
+    check_path(path)
     if kind == "set":
         if not path:
             raise EditError("'set' needs a path")
         parent = _resolve(tree, path[:-1])
-        _set(parent, path[-1], _convert(path, operation.get("value")))
+        _set(parent, path, _convert(path, operation.get("value")))
     elif kind in ("insert", "remove", "move"):
         items = _resolve(tree, path)
         if not isinstance(items, CommentedSeq):
@@ -217,6 +220,36 @@ def apply_operation(tree: Any, operation: dict[str, Any]) -> None:
         raise EditError(f"unknown operation {kind!r}; expected set, insert, remove or move")
     if path[:1] == ["chapters"]:
         _renumber(tree.get("chapters"))
+
+
+def check_path(path: list) -> None:
+    """Every key of ``path`` is a field of the report schema (the form never writes unknown keys)."""
+    schema = _report_schema()
+    node = schema
+    for depth, part in enumerate(path):
+        node = _schema_node(schema, node)
+        if isinstance(part, int) and node.get("type") == "array":
+            node = node["items"]
+        elif isinstance(part, str) and part in node.get("properties", {}):
+            node = node["properties"][part]
+        else:
+            raise EditError(f"{_label(path[: depth + 1])} is not a field of a report")
+
+
+@cache
+def _report_schema() -> dict:
+    return report_schema()
+
+
+def _schema_node(schema: dict, node: dict) -> dict:
+    """Follow ``$ref`` and optional (``anyOf`` with null) wrappers to the node's own schema."""
+    while True:
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        elif "anyOf" in node:
+            node = next((option for option in node["anyOf"] if option.get("type") != "null"), {})
+        else:
+            return node
 
 
 def _list_operation(items: CommentedSeq, kind: str, operation: dict[str, Any]) -> None:
@@ -253,7 +286,8 @@ def _resolve(tree: Any, path: list) -> Any:
     return node
 
 
-def _set(parent: Any, key: Any, value: Any) -> None:
+def _set(parent: Any, path: list, value: Any) -> None:
+    key = path[-1]
     if isinstance(parent, CommentedMap) and isinstance(key, str):
         if value is None:
             parent.pop(key, None)
@@ -264,7 +298,7 @@ def _set(parent: Any, key: Any, value: Any) -> None:
             raise EditError("a list item cannot be set to null; remove it instead")
         parent[key] = value
     else:
-        raise EditError(f"cannot set {key!r} here")
+        raise EditError(f"{_label(path)} is not in the report")
 
 
 def _convert(path: list, value: Any) -> Any:
