@@ -126,6 +126,7 @@ def measure(studio: Studio, output: str, edits: int, counter: list[int]) -> tupl
         edit(studio, f"同比{4 + counter[0] / 10:g}%", output)
         firsts.append(first_image(studio, output, start))
         alls.append(studio.wait_idle() - start)
+        print(f"  {output} edit {len(firsts)}: first image {firsts[-1]:.2f} s, all {alls[-1]:.2f} s", flush=True)
     return firsts, alls
 
 
@@ -149,6 +150,7 @@ def main() -> int:
                 studio.wait_idle()
                 time.sleep(1)
                 rss[counter[0]] = studio.rss_mb()
+                print(f"  RSS after {counter[0]} edits: {rss[counter[0]]:.0f} MB", flush=True)
         studio.wait_idle()
     finally:
         studio.stop()

@@ -27,6 +27,7 @@ What the browser sees:
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import logging
@@ -228,9 +229,10 @@ class PreviewService:
                 LOGGER.exception("preview of %s failed", name)
                 self._fail(name, target, f"internal error: {type(error).__name__}: {error}")
             finally:
+                gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
+                release_memory()
                 with self._condition:
                     self._busy = False
-                gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
 
     def _next_output(self) -> str | None:
         """The output to render next: the one in view first, then the page order (under the lock)."""
@@ -270,9 +272,10 @@ class PreviewService:
         with self._condition:
             state = self.outputs[name]
             image = PreviewImage(index, raster.data, raster.width_px, raster.height_px, target.key)
-            while len(state.images) <= index:
+            if index == len(state.images):
                 state.images.append(image)
-            state.images[index] = image
+            else:  # callers fill in order: a new image never leaves a gap
+                state.images[index] = image
         self.publish({"type": "image", "output": name, "index": index, "url": image_url(name, image),
                       "width": image.width, "height": image.height, "fresh": True})
 
@@ -306,7 +309,7 @@ class PreviewService:
         texts = [page_text(page) for page in document.pages]
         state = self.outputs[name]
         changed = [i for i, text in enumerate(texts) if i >= len(state.page_texts) or state.page_texts[i] != text]
-        first = nearest(changed, self._focus_index(name))
+        first = nearest([i for i in changed if i <= len(state.images)], self._focus_index(name))
         if first is not None:
             single = document.copy([document.pages[first]]).write_pdf()
             self._store(name, target, first, raster_page(single, 0))
@@ -386,6 +389,23 @@ class PreviewService:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _libc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to hand back
+        return None
+
+
+_MALLOC_TRIM = _libc_trim()
+
+
+def release_memory() -> None:
+    """Hand the heap freed by a render back to the system (glibc keeps it otherwise): a
+    long-running server's resident size then follows what it holds, not its peak."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def page_text(page) -> str:

@@ -293,22 +293,23 @@ def _focus(studio: Studio, data: dict[str, Any]) -> None:
         studio.preview.set_focus(focus["output"], index if isinstance(index, int) and index >= 0 else 0)
 
 
-@endpoint(write=True)
-async def edit(request: Request, studio: Studio) -> Response:
+async def change_document(request: Request, studio: Studio, change) -> Response:
+    """Read the body, note what is in view, apply ``change(body)`` to the document, tell everyone."""
     data = await read_json(request)
     _focus(studio, data)
-    studio.document.apply(data.get("ops"))
+    change(data)
     studio.changed()
     return JSONResponse(studio.document.as_json())
+
+
+@endpoint(write=True)
+async def edit(request: Request, studio: Studio) -> Response:
+    return await change_document(request, studio, lambda data: studio.document.apply(data.get("ops")))
 
 
 @endpoint(write=True)
 async def edit_yaml(request: Request, studio: Studio) -> Response:
-    data = await read_json(request)
-    _focus(studio, data)
-    studio.document.replace_text(data.get("text"))
-    studio.changed()
-    return JSONResponse(studio.document.as_json())
+    return await change_document(request, studio, lambda data: studio.document.replace_text(data.get("text")))
 
 
 @endpoint(write=True)
