@@ -67,6 +67,7 @@ def test_kpi_figure_updates_card_and_file(page, live_studio):
     page.fill(KPI_FIGURE, "同比5%")
     after = wait_fresh_card(page, before)
     assert after != before
+    save_screenshot(page)
     assert on_disk(live_studio)["review"]["kpis"][0]["figure"] == "同比5%"
     text = live_studio.report.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=report.schema.json\n")  # the comment is kept
@@ -128,7 +129,12 @@ def test_data_is_text_in_the_page(page, live_studio):
 
 
 def test_export_zip_matches_manifest(page, live_studio):
-    save_screenshot(page)
+    page.click("#controls summary")
+    page.fill("#densities", "1")  # 1× images only: the export stays quick
+    page.click("#apply-settings")
+    page.wait_for_function("document.querySelector('#settings-error').textContent === '' && "
+                           "document.querySelector('#densities').value === '1'")
+    page.click("#controls summary")
     page.click("#export")
     page.wait_for_selector("#export-result:not([hidden])", timeout=180_000)
     assert "failed" not in page.text_content("#export-message")
@@ -143,6 +149,7 @@ def test_export_zip_matches_manifest(page, live_studio):
         content = archive.read(name)
         assert (len(content), hashlib.sha256(content).hexdigest()) == (entry["bytes"], entry["sha256"]), name
     assert {"booklet-a5.pdf", "poster-long.pdf", "cards-xhs.pdf"} <= set(listed)
+    assert not any("@2x" in name for name in listed)  # the density chosen in the controls
     links = page.locator("#export-files a").all_text_contents()
     assert sorted(links) == sorted(listed)
 

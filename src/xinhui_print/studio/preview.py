@@ -71,6 +71,11 @@ class PreviewSettings:
     def outputs(self) -> list[str]:
         return ["booklet", "poster", *(f"cards-{name}" for name in self.presets)]
 
+    @property
+    def shown(self) -> tuple:
+        """What the previews depend on (export densities do not change them)."""
+        return (self.presets, self.paper, self.qr_url)
+
     def as_json(self) -> dict[str, Any]:
         return {"presets": list(self.presets), "paper": self.paper or "", "qr_url": self.qr_url or "",
                 "densities": list(self.densities), "all_presets": list(CARD_PRESETS)}
@@ -86,7 +91,7 @@ class Target:
 
     @property
     def key(self) -> tuple:
-        return (self.revision, self.settings)
+        return (self.revision, self.settings.shown)
 
 
 @dataclass
@@ -157,7 +162,7 @@ class PreviewService:
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self, timeout: float = 30) -> None:
+    def stop(self, timeout: float = 5) -> None:
         with self._condition:
             self._stopping = True
             self._condition.notify_all()
@@ -365,14 +370,14 @@ class PreviewService:
         base = float(card_settings(layout).get("base_px", BASE_PX))
         with_chart = any(block.kind == "chart" for card in laid_out.cards for block in card.blocks)
         state.plan = planned(target.report, layout, preset, with_chart)
-        state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings)
+        state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
         notes = [report.describe() for report in card_reports(laid_out.cards, base)]
         self._finish(name, target, len(laid_out.cards), notes)
 
     def _render_changed_cards(self, name, target: Target, layout, preset, options) -> None:
         """The cards the edit changed, each laid out alone at the previous set's fitting."""
         state = self.outputs[name]
-        if state.fitted_for is None or state.fitted_for[1] != target.settings:
+        if state.fitted_for is None or state.fitted_for[1] != target.settings.shown:
             return
         old_report = state.fitted_for[0]
         with_chart = any(block.kind == "chart" for card in state.plan for block in card.blocks)
