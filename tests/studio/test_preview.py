@@ -4,6 +4,8 @@ edit re-renders exactly the cards that show what it changed."""
 from __future__ import annotations
 
 import io
+import threading
+import time
 
 import pytest
 from PIL import Image
@@ -15,7 +17,9 @@ from xinhui_print.project import project
 from xinhui_print.social.cards import lay_out_set, planned
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.presets import card_preset
-from xinhui_print.studio.preview import PREVIEW_RASTER, changed_cards, refitted, render_card_alone
+from xinhui_print.studio.preview import (
+    PREVIEW_RASTER, PreviewService, Superseded, changed_cards, refitted, render_card_alone,
+)
 
 OPTIONS = SocialOptions(densities=(1.0,))
 
@@ -73,3 +77,42 @@ def test_meta_edit_changes_every_card_and_a_new_block_refits(card_set):
     assert changed_cards(report, new, laid_out.cards, cards) == list(range(len(cards)))
     more = edited(report, lambda d: d["review"]["pledges"].append("新增一条"))
     assert refitted(plan, laid_out.cards, planned(more, layout, preset, True)) is None
+
+
+# ---------------------------------------------------------------- the render thread's scheduling
+
+
+def test_newer_edit_supersedes_and_focus_goes_first():
+    report = load_report(project().default_data)
+    started, release, log = threading.Event(), threading.Event(), []
+    service = PreviewService(lambda event: None)
+
+    def fake_render(name, target):  # stands in for WeasyPrint: checks for newer work between steps
+        log.append((name, target.revision))
+        if target.revision == 1:
+            started.set()
+            release.wait(10)
+        try:
+            service._check(target)
+        except Superseded:
+            log.append(("superseded", target.revision))
+            raise
+        with service._condition:
+            service.outputs[name].done_for = target.key
+
+    service._render_output = fake_render
+    service.set_focus("cards-xhs")
+    service.start()
+    try:
+        service.request(report, 1)
+        assert started.wait(10)
+        service.request(report, 2)  # an edit arrives while revision 1 is rendering
+        release.set()
+        deadline = time.monotonic() + 10
+        while not service.idle():
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        service.stop()
+    assert log[:2] == [("cards-xhs", 1), ("superseded", 1)]
+    assert log[2:] == [("cards-xhs", 2), ("booklet", 2), ("poster", 2)]
