@@ -57,14 +57,23 @@ class Studio:
         page = urllib.request.urlopen(self.url + "/").read().decode()
         self.token = re.search(r'name="studio-token" content="([^"]+)"', page).group(1)
         self.events: queue.Queue = queue.Queue()
+        self.fresh: dict[str, bool] = {name: output["fresh"] for name, output in self.state()["outputs"].items()}
+        self.settled = threading.Condition()
         threading.Thread(target=self._listen, daemon=True).start()
 
     def _listen(self) -> None:
+        """Every event, and which previews are done for the current data (no polling: the
+        server is measured, not made to answer a poll every few milliseconds)."""
         with urllib.request.urlopen(self.url + "/events") as stream:
             for raw in stream:
                 line = raw.decode()
                 if line.startswith("data: "):
-                    self.events.put((time.perf_counter(), json.loads(line[6:])))
+                    event = json.loads(line[6:])
+                    self.events.put((time.perf_counter(), event))
+                    if event.get("type") == "output":
+                        with self.settled:
+                            self.fresh[event["name"]] = event["fresh"]
+                            self.settled.notify_all()
 
     def post(self, path: str, body: dict) -> dict:
         request = urllib.request.Request(self.url + path, json.dumps(body).encode(), method="POST", headers={
@@ -86,14 +95,12 @@ class Studio:
         while not self.events.empty():
             self.events.get_nowait()
 
-    def wait_idle(self, timeout: float = 300) -> float:
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            state = self.state()
-            if not state["busy"] and all(output["fresh"] for output in state["outputs"].values()):
-                return time.perf_counter()
-            time.sleep(0.05)
-        raise SystemExit("previews did not settle")
+    def wait_idle(self, timeout: float = 600) -> float:
+        """The time when every preview is done for the last edit."""
+        with self.settled:
+            if not self.settled.wait_for(lambda: all(self.fresh.values()), timeout):
+                raise SystemExit("previews did not settle")
+        return time.perf_counter()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -122,6 +129,8 @@ def measure(studio: Studio, output: str, edits: int, counter: list[int]) -> tupl
         counter[0] += 1
         studio.wait_idle()
         studio.drain()
+        with studio.settled:  # the edit makes every preview stale; its events say when each is done
+            studio.fresh = dict.fromkeys(studio.fresh, False)
         start = time.perf_counter()
         edit(studio, f"同比{4 + counter[0] / 10:g}%", output)
         firsts.append(first_image(studio, output, start))
@@ -147,6 +156,7 @@ def main() -> int:
             edit(studio, f"同比{4 + counter[0] / 10:g}%", "cards-xhs")
             time.sleep(0.3)
             if counter[0] in (args.total // 2, args.total):
+                time.sleep(0.5)
                 studio.wait_idle()
                 time.sleep(1)
                 rss[counter[0]] = studio.rss_mb()

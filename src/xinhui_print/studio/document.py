@@ -224,7 +224,7 @@ def apply_operation(tree: Any, operation: dict[str, Any]) -> None:
 
 def check_path(path: list) -> None:
     """Every key of ``path`` is a field of the report schema (the form never writes unknown keys)."""
-    schema = _report_schema()
+    schema = cached_schema()
     node = schema
     for depth, part in enumerate(path):
         node = _schema_node(schema, node)
@@ -237,7 +237,7 @@ def check_path(path: list) -> None:
 
 
 @cache
-def _report_schema() -> dict:
+def cached_schema() -> dict:
     return report_schema()
 
 

@@ -51,7 +51,7 @@ from ..layout import load_layout
 from ..social.produce import check_options
 from ..social.presets import card_preset
 from ..social.workers import close_pool
-from .document import EditError, ReportDocument
+from .document import EditError, ReportDocument, cached_schema
 from .exporting import build_options, run_export, zip_folder
 from .preview import PreviewService, PreviewSettings
 
@@ -157,10 +157,8 @@ class Studio:
         return self.config.out_root / report.meta.id if report else None
 
     def state(self) -> dict[str, Any]:
-        from ..data.schema import report_schema
-
         return {"document": self.document.as_json(), "settings": self.preview.settings.as_json(),
-                "outputs": self.preview.snapshot(), "schema": report_schema(), "export": self.last_export,
+                "outputs": self.preview.snapshot(), "schema": cached_schema(), "export": self.last_export,
                 "busy": not self.preview.idle()}
 
     def changed(self) -> None:
