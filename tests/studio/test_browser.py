@@ -118,6 +118,18 @@ def test_external_edit_appears(page, live_studio):
     assert "（外部编辑）" in page.input_value("#yaml")
 
 
+def test_raw_yaml_tab(page, live_studio):
+    page.click('#editor-tabs button[data-pane="yaml"]')
+    text = page.input_value("#yaml")
+    page.fill("#yaml", text.replace("meta:\n", "meta: [\n", 1))  # not YAML any more
+    page.wait_for_selector("#problems .problem >> text=failed to parse YAML")
+    assert page.is_visible("#preview-banner") and "meta: [" in live_studio.report.read_text(encoding="utf-8")
+    page.fill("#yaml", text.replace("year: 2023", "year: 2024"))
+    page.wait_for_function("document.querySelector('[data-path=\"meta.year\"]').value === '2024'")
+    assert on_disk(live_studio)["meta"]["year"] == 2024
+    page.click('#editor-tabs button[data-pane="form"]')
+
+
 def test_data_is_text_in_the_page(page, live_studio):
     hostile = '<img src=x onerror="window.__owned=1">《标题》'
     page.fill('[data-path="meta.kicker"]', hostile)
