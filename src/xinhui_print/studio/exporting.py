@@ -9,7 +9,6 @@ files give the same bytes.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -79,11 +78,3 @@ def zip_folder(folder: Path) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
-
-
-def manifest_files(folder: Path) -> list[str]:
-    """The paths the folder's manifest lists (empty when there is no manifest yet)."""
-    path = folder / "manifest.json"
-    if not path.is_file():
-        return []
-    return [entry["path"] for entry in json.loads(path.read_text(encoding="utf-8"))["files"]]
