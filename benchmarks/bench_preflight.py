@@ -1,83 +1,74 @@
-"""Benchmark: preflight a 24-page CJK CMYK PDF/X-4 booklet (TAC included), print seconds.
+"""Benchmark: ``preflight`` of the booklet's press file vs ``pdftoppm -r 72`` of the same file.
 
-Uses ``out/*/booklet-press.pdf`` when a real press file exists (``--file`` to pick
-one); otherwise generates a representative file with WeasyPrint: A5 + 3 mm bleed,
-Noto Sans/Serif CJK SC text, ``@color-profile`` with the ISO Coated v2 profile and
-``device-cmyk()`` colours, a full-bleed tint on left pages, PDF/X-4.
+Both run as a user runs them, in fresh processes, alternately (so load hits both
+alike); prints each median of ``--runs`` (≥ 3) and their ratio, measured in the same
+run, with the load average.  Target: preflight ≤ 1.5× pdftoppm.
 
-    .venv/bin/python benchmarks/bench_preflight.py [--file F.pdf] [--profile NAME] [--runs N]
+The file is ``--file``, else ``out/*/booklet-a5-press.pdf``, else one built into a
+temporary folder with ``build --layout booklet-a5 --press``.
+
+    .venv/bin/python benchmarks/bench_preflight.py [--file F.pdf] [--profile shop-cn] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-PROFILE = Path("/usr/share/scribus/profiles/ISOcoated_v2_300_bas.icc")
-PAGES = 24
-
-PARAGRAPH = (
-    "新会区政府工作报告指出，过去一年全区地区生产总值稳步增长，固定资产投资持续扩大，"
-    "城乡居民收入不断提高。我们坚持稳中求进工作总基调，统筹发展和安全，加快建设现代化产业体系，"
-    "推动乡村振兴和城市更新，教育、医疗、养老等民生实事逐项落实。"
-)
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 1.5
 
 
-def booklet_html() -> str:
-    pages = []
-    for number in range(1, PAGES + 1):
-        paragraphs = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3))
-        pages.append(f'<section><h1>第{number}部分 数读报告</h1>{paragraphs}'
-                     f'<p class="big">{number * 37}亿元</p></section>')
-    return f"""<html lang="zh-CN"><head><title>数读基准</title><style>
-@color-profile device-cmyk {{ src: url({PROFILE.as_uri()}); components: c, m, y, k; }}
-@page {{ size: 148mm 210mm; bleed: 3mm; margin: 18mm 16mm; }}
-html {{ color: device-cmyk(0 0 0 1); }}
-body {{ font: 10pt/1.6 "Noto Serif CJK SC", serif; }}
-h1 {{ font: bold 18pt "Noto Sans CJK SC", sans-serif; color: device-cmyk(1 0.6 0 0); }}
-.big {{ font: 900 36pt "Noto Sans CJK SC"; color: device-cmyk(0 0.9 0.8 0); }}
-@page :left {{ background: device-cmyk(0.08 0.04 0 0); }}
-section {{ break-after: page; }}
-</style></head><body>{''.join(pages)}</body></html>"""
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()}")
+    return elapsed
 
 
-def generate(target: Path) -> Path:
-    from weasyprint import HTML
+def press_file(folder: Path) -> Path:
+    found = sorted(ROOT.glob("out/*/booklet-a5-press.pdf"))
+    if found:
+        return found[0]
+    subprocess.run([sys.executable, "-m", "xinhui_print", "build", "--layout", "booklet-a5", "--press",
+                    "--out", str(folder)], cwd=ROOT, check=True, capture_output=True)
+    return next(folder.glob("*/booklet-a5-press.pdf"))
 
-    HTML(string=booklet_html()).write_pdf(target, pdf_variant="pdf/x-4")
-    return target
 
-
-def find_press_file() -> Path | None:
-    found = sorted(Path("out").glob("*/booklet-press*.pdf"))
-    return found[0] if found else None
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split(" ", 1)[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path)
-    parser.add_argument("--profile", default="sheetcmyk-cmyk")
+    parser.add_argument("--profile", default="shop-cn")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-
-    from xinhui_print.preflight import preflight
-    from xinhui_print.preflight.coverage import _render_total_ink
-
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.file or find_press_file() or generate(Path(tmp) / "bench-booklet.pdf")
-        times = []
-        for _ in range(args.runs):
-            _render_total_ink.cache_clear()  # every run renders the separations again (cold)
-            start = time.perf_counter()
-            report = preflight(path, args.profile)
-            times.append(time.perf_counter() - start)
-        summary = ", ".join(f"{report.count(s)} {s}s" for s in ("error", "warning"))
-        print(f"preflight {path.name} ({report.page_count} pages, {args.profile}, TAC included): "
-              f"median {statistics.median(times):.2f} s, best {min(times):.2f} s "
-              f"over {args.runs} runs; {summary}")
+        path = (args.file or press_file(Path(tmp))).resolve()
+        preflight = [sys.executable, "-m", "xinhui_print", "preflight", str(path), "--profile", args.profile]
+        render = ["pdftoppm", "-r", "72", str(path), str(Path(tmp) / "page")]
+        before = load()
+        timed(preflight)  # warm the file cache and Python's bytecode cache
+        times: dict[str, list[float]] = {"preflight": [], "pdftoppm": []}
+        for _ in range(max(3, args.runs)):
+            times["pdftoppm"].append(timed(render))
+            times["preflight"].append(timed(preflight))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    ratio = medians["preflight"] / medians["pdftoppm"]
+    for name, values in times.items():
+        print(f"{name:>9}: median {medians[name]:.2f} s ({', '.join(f'{v:.2f}' for v in values)})")
+    print(f"preflight {path.name} ({args.profile}) / pdftoppm -r 72: {ratio:.2f}× "
+          f"(target ≤ {TARGET}×: {'met' if ratio <= TARGET else 'NOT met'}); "
+          f"load average {before} → {load()}")
 
 
 if __name__ == "__main__":

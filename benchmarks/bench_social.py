@@ -7,12 +7,11 @@ does, timed through the build itself (:func:`xinhui_print.build.build`, into a
 temporary folder): templates, typesetting, auto height (one layout, cropped),
 card fitting (one measurement layout of the probe cards, then the set's layout,
 which confirms it), PDFs, rasterising, PNG encoding, alt texts, files and
-manifest.  As in the build, the poster runs in a forked process of its own
-beside the card set, whose measurement and final layout are each two documents
-laid out by two forked workers (``XINHUI_WORKERS=1``: all serial).  The parts
-are then timed one by one, for the breakdown.  "WeasyPrint alone" renders the
-final poster HTML and the whole card set's HTML once each, to PDF.  Target: ours
-< 3 s wall on the 2-core machine (the median; the slowest run is shown beside it).
+manifest — all in this one process, every layout through the render stage.
+The parts are then timed one by one, for the breakdown.  "WeasyPrint alone"
+renders the final poster HTML and the whole card set's HTML once each, to PDF.
+Target: ours < 3 s wall on the 2-core machine (the median; the slowest run is
+shown beside it); the CPU time of this process is shown beside each run.
 """
 
 from __future__ import annotations
@@ -34,8 +33,6 @@ from xinhui_print.build import BuildOptions, build  # noqa: E402
 from xinhui_print.data import load_report  # noqa: E402
 from xinhui_print.layout import load_layout  # noqa: E402
 from xinhui_print.social import SocialOptions, build_cards, build_poster, files  # noqa: E402
-from xinhui_print.social.pages import inject_css, page_rule  # noqa: E402
-from xinhui_print.social.workers import close_pool  # noqa: E402
 
 
 def timed(label: str, function, *args):
@@ -48,7 +45,7 @@ def timed(label: str, function, *args):
 
 RUNS = 5
 """The machine is a shared VM whose speed drifts by ±25 % from minute to minute: the build
-is timed this many times (each from a cold worker pool, into a new folder) and the median
+is timed this many times (each into a new folder) and the median
 is reported, with the slowest run beside it."""
 
 
@@ -58,7 +55,6 @@ def ours(report, data: Path) -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as folder:
             options = BuildOptions(out_root=Path(folder), layouts=["poster-long", "cards"], presets=["xhs"])
             manifest, elapsed = timed(f"build {run + 1}: poster-long + cards (xhs)", build, report, str(data), options)
-        close_pool()  # the next run starts its workers again, as a new command would
         gc.collect()
         times.append(elapsed)
     print(f"  {len(manifest.as_json().get('files', []))} files")
@@ -76,7 +72,8 @@ def parts(report, poster_layout, cards_layout):
 
 def weasyprint_alone(poster, cards, base: Path):
     def render(html, width, height, folder):
-        return weasyprint.HTML(string=inject_css(html, page_rule(width, height)), base_url=str(folder) + "/").write_pdf()
+        page = weasyprint.CSS(string=f"@page {{ size: {width:g}px {height:g}px }}")
+        return weasyprint.HTML(string=html, base_url=str(folder) + "/").write_pdf(stylesheets=[page])
 
     _, t_poster = timed("WeasyPrint: poster HTML → PDF", render, poster.html, poster.width_css, poster.height_css,
                         base / "poster-long")

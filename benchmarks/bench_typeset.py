@@ -19,10 +19,10 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
+from xinhui_print.render.weasyprint_adapter import install_justification, uninstall_justification
+from xinhui_print.typeset import TypesetOptions, typeset_html
 from xinhui_print.typeset.measure import extraction_spaces, measure_pdf, pdftotext
 from xinhui_print.typeset.specimen import a5_columns, article_html, synthetic_report_html
-from xinhui_print.typeset.weasyprint_hook import uninstall_justification
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "articles" / "shudu-xinhui-2023.txt"  # a copy of the seed
@@ -72,6 +72,7 @@ def layout_times(runs: int) -> list[tuple[str, float, float]]:
         for with_stage in (False, True):
             start = time.perf_counter()
             if with_stage:
+                install_justification()
                 html = typeset(raw, layout)
             else:
                 uninstall_justification()

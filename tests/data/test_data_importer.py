@@ -167,3 +167,31 @@ def test_mangled_articles_never_crash(seed_text):
         except DataError:
             continue
         assert report.meta.year >= 1949
+
+
+# -- hostile and careless articles -------------------------------------------------------------
+
+HEAD = "乘势而上加速奔跑\n数读2023年新会区政府工作报告\n2022年工作回顾\n"
+
+
+def test_a_one_line_article_without_a_year_points_at_its_line():
+    with pytest.raises(DataError, match=r"^a\.txt:2:1: cannot tell the report's year"):
+        import_article("\n新会区今天开会了。\n", "a.txt")
+
+
+def test_a_kpi_label_past_its_limit_points_at_the_bullet():
+    text = HEAD + "- 地区生产总值同比增长**4%**\n- " + "固定资产投资" * 6 + "增长**3.5%**\n"
+    with pytest.raises(DataError, match=r"^a\.txt:5:3: review\.kpis\[1\]\.label: 36 characters, "
+                                        r"at most 30 in this field$"):
+        import_article(text, "a.txt")
+
+
+def test_too_many_kpis_point_at_the_first_one():
+    bullets = "".join(f"- 指标{n}增长**{n % 9 + 1}%**\n" for n in range(13))
+    with pytest.raises(DataError, match=r"^a\.txt:4:3: review\.kpis: 13 items, at most 12"):
+        import_article(HEAD + bullets, "a.txt")
+
+
+def test_full_width_figures_in_an_article_are_read_as_half_width():
+    report, _ = import_article(HEAD + "- 地区生产总值同比增长**１２．５％**\n- 外贸进出口总额增长１２％\n", "a.txt")
+    assert [kpi.text for kpi in report.review.kpis] == ["地区生产总值同比增长12.5%", "外贸进出口总额增长12%"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from xinhui_print.data import SchemaError, load_report, load_source
@@ -125,3 +127,116 @@ def test_load_source_takes_yaml_and_articles(write_yaml, articles):
 def test_load_source_rejects_other_files(write_yaml):
     with pytest.raises(DataError, match=r"unknown input type '\.pdf'"):
         load_source(write_yaml("x", "report.pdf"))
+
+
+# -- hostile and careless input ---------------------------------------------------------------
+
+
+def test_an_alias_is_refused_where_it_stands(write_yaml):
+    path = write_yaml(MINIMAL + "groups: &g\n  - {title: 产业, facts: [事实]}\nchapters: *g\n")
+    with pytest.raises(DataError, match=r"report\.yaml:24:11: YAML alias \*g not allowed"):
+        load_report(path)
+
+
+def test_a_billion_laughs_file_is_refused_at_once(write_yaml):
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"{b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    path = write_yaml("\n".join(levels) + "\n")
+    with pytest.raises(DataError, match=r":2:8: YAML alias \*a"):
+        load_report(path)
+
+
+def test_deep_nesting_is_refused_before_python_recursion_gives_out(write_yaml):
+    path = write_yaml("meta: " + "[" * 3000 + "]" * 3000 + "\n")
+    with pytest.raises(DataError, match=r":1:18: nested more than 12 levels deep"):
+        load_report(path)
+
+
+@pytest.mark.parametrize(("figure", "message"), [
+    (".nan", "a figure must be a finite number, got nan"),
+    ("-.inf", "a figure must be a finite number, got -inf"),
+    ("{value: 5.1, unti: '%'}", "unknown key 'unti' in the figure"),
+    ("{value: 1, unit: 5}", "unit must be text, got int 5"),
+    ("{value: 1, unit: 千瓦时}", "unknown unit '千瓦时'"),
+    ("{value: .nan}", "finite"),
+    ("{value: '5'}", "value must be a number"),
+    ("{unit: '%'}", "a figure needs a value"),
+    ("1.0e-9", "write the figure 1e-09 out in digits"),
+    ("1234567%", "a figure of 7 digits, at most 6"),
+    ("true", "a figure is a string like"),
+])
+def test_bad_figures_are_located_errors(write_yaml, figure, message):
+    path = write_yaml(MINIMAL.replace("figure: 3.5%", f"figure: {figure}"))
+    with pytest.raises(SchemaError) as error:
+        load_report(path)
+    assert str(error.value).startswith(f"{path}:18:15: review.kpis[1].figure: ")
+    assert message in str(error.value)
+
+
+def test_a_figure_mapping_with_known_keys_loads(write_yaml):
+    report = load_report(write_yaml(MINIMAL.replace("figure: 3.5%", "figure: {value: 3.5, unit: '%'}")))
+    assert str(report.review.kpis[1].figure) == "3.5%"
+
+
+@pytest.mark.parametrize(("old", "new", "field", "message"), [
+    ("number: 1", "number: true", "chapters[0].number", "valid integer"),
+    ("year: 2023", "year: '2023'", "meta.year", "valid integer"),
+    ("verb: 增长\n      figure: 同比4%", "verb: 5\n      figure: 同比4%", "review.kpis[0].verb",
+     "valid string"),
+])
+def test_values_keep_their_types(write_yaml, old, new, field, message):
+    text = MINIMAL + "chapters:\n  - number: 1\n    title: 章\n    sections: [{title: 节}]\n"
+    with pytest.raises(SchemaError, match=rf"{re.escape(field)}: .*{message}"):
+        load_report(write_yaml(text.replace(old, new, 1)))
+
+
+def test_a_field_past_its_limit_says_how_long_it_is_and_may_be(write_yaml):
+    path = write_yaml(MINIMAL.replace("label: 固定资产投资", "label: " + "固定资产投资" * 50))
+    with pytest.raises(SchemaError, match=r":16:14: review\.kpis\[1\]\.label: 300 characters, "
+                                          r"at most 30 in this field$"):
+        load_report(path)
+
+
+def test_a_list_past_its_limit_says_how_long_it_is_and_may_be(write_yaml):
+    kpis = "".join(f"    - {{label: 指标{n}, figure: {n}%}}\n" for n in range(2000))
+    path = write_yaml(MINIMAL.split("  kpis:\n")[0] + "  kpis:\n" + kpis)
+    with pytest.raises(SchemaError, match=r":13:5: review\.kpis: 2000 items, at most 12 in this list"):
+        load_report(path)
+
+
+def test_a_report_past_its_size_is_refused(write_yaml):
+    lead = "".join(f"  - {'新会' * 480}{n}\n" for n in range(10))  # 10 × 961 characters
+    notes = "".join(f"  - {'说明' * 499}\n" for _ in range(45))  # 45 × 998 characters
+    with pytest.raises(SchemaError, match=r"report\.yaml:1:1: the report holds \d+ characters of "
+                                          r"text, at most 50000"):
+        load_report(write_yaml(MINIMAL + "lead:\n" + lead + "notes:\n" + notes))
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"# " + b"x" * 1_000_000)
+    with pytest.raises(DataError, match="file larger than 1,000,000 bytes"):
+        load_report(path)
+
+
+def test_a_control_character_is_located(write_yaml):
+    with pytest.raises(DataError, match=r"report\.yaml:2:9: failed to parse YAML \(character U\+001F"):
+        load_report(write_yaml("meta:\n  id: ab\x1fc\n"))
+
+
+def test_full_width_figures_load_as_half_width(write_yaml):
+    text = MINIMAL.replace("figure: 3.5%", "figure: １２．５％").replace("figure: 1.1%", "figure: １２%")
+    report = load_report(write_yaml(text + "groups:\n  - title: 产业\n    facts: [新增企业**１２０家**]\n"))
+    assert [str(k.figure) for k in report.review.kpis[1:]] == ["12.5%", "12%"]
+    assert report.groups[0].facts == ["新增企业**120家**"]
+
+
+def test_a_control_character_in_a_text_is_located(write_yaml):
+    path = write_yaml(MINIMAL.replace("title: 标题", 'title: "标\\x01题"'))
+    with pytest.raises(SchemaError, match=r":3:10: meta\.title: control character U\+0001"):
+        load_report(path)
+
+
+def test_unicode_line_ends_count_as_line_ends(write_yaml):
+    path = write_yaml(MINIMAL.replace("\n", "\u2028", 2))  # lines 1-3 joined by U+2028
+    assert load_report(path).meta.title == "标题"

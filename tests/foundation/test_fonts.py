@@ -2,28 +2,56 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from xinhui_print.cli.doctor import font_subsetter
-from xinhui_print.errors import FontError
-from xinhui_print.fonts import check_glyphs, load_roles
+from xinhui_print.data import import_article, load_report
+from xinhui_print.errors import DataError, FontError
+from xinhui_print.fonts import check_glyphs, check_report_glyphs, load_roles
+from xinhui_print.render.weasyprint_adapter import font_subsetter
 from xinhui_print.layout import load_layout
 from xinhui_print.render import render
 
 
 def test_seed_text_is_fully_covered(seed_report):
-    from xinhui_print.render import glyph_texts
-
-    check_glyphs(glyph_texts(seed_report), load_roles().values())
+    check_report_glyphs(seed_report, load_roles().values())
 
 
 def test_missing_glyph_names_the_character_and_the_field(seed_report):
     groups = [seed_report.groups[0].model_copy(update={"facts": ["新会😀增长"]})]
     report = seed_report.model_copy(update={"groups": groups})
-    with pytest.raises(FontError) as error:
+    with pytest.raises(DataError) as error:  # bad input: exit 2, not a broken font
         render(report, load_layout("booklet-a5"))
     message = str(error.value)
     assert "U+1F600" in message and "groups[0].facts[0]" in message
+    assert error.value.exit_code == 2
+
+
+def test_missing_glyph_points_at_the_character_in_the_data_file(seed_report, tmp_path):
+    source = Path(__file__).resolve().parents[2] / "data" / "xinhui-2023.yaml"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if "label: 固定资产投资" in line)
+    lines[number] = lines[number].replace("固定资产投资", "固定资产\U00013000投资")
+    path = tmp_path / "report.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        check_report_glyphs(load_report(path), load_roles().values())
+    column = lines[number].index("\U00013000") + 1
+    assert str(error.value).startswith(f"{path}:{number + 1}:{column}: review.kpis[2].label: "
+                                       "character '\U00013000' (U+13000) has no glyph in ")
+
+
+def test_missing_glyph_points_at_the_character_in_the_article():
+    article = "乘势而上\n数读2023年新会区政府工作报告\n2023年工作展望\n- 地区生产总值增长**5%**左右\U00013000\n"
+    report, _ = import_article(article, "a.txt")
+    with pytest.raises(DataError, match=r"^a\.txt:4:19: .*\(U\+13000\) has no glyph"):
+        check_report_glyphs(report, load_roles().values())
+
+
+def test_a_layout_character_without_glyph_is_a_font_error():
+    with pytest.raises(FontError, match=r"U\+13000\) in the layout's text has no glyph"):
+        check_glyphs([("the layout's text", "目录\U00013000")], load_roles().values())
 
 
 def test_shipped_fonts_have_their_licence():

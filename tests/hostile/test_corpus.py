@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -34,7 +35,8 @@ def test_probe(case: Path, tmp_path: Path) -> None:
         subprocess.run([sys.executable, str(case / "make.py"), str(tmp_path)], check=True, cwd=ROOT)
     before = snapshot(tmp_path, spec.get("unchanged", []))
     command = [sys.executable, "-m", "xinhui_print", *(fill(a, case, tmp_path) for a in spec["command"])]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+    env = {**os.environ, **{name: fill(value, case, tmp_path) for name, value in spec.get("env", {}).items()}}
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env,
                             timeout=spec.get("seconds", 60), check=False)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == spec["exit"], result.stderr

@@ -152,7 +152,7 @@ def build(
         add_pdfx_identity(pdf)
     if doc_hook is not None:
         doc_hook(pdf)
-    pdf.save(path, deterministic_id=True)
+    pdf.save(path, deterministic_id=True, min_version="1.6" if identity else "")
     return path
 
 

@@ -135,6 +135,7 @@ NEGATIVES = {
     "R0034": ("magazine-ads-cmyk", "error", dict(pages=1, doc_hook=_oc_configs)),
     "R0035": ("sheetcmyk-cmyk", "error", dict(doc_hook=_rgb_intent)),
     "PDFX-FONTS": ("sheetcmyk-cmyk", "error", dict(page_hook=_reportlab_text("Helvetica"))),
+    "PDFX-PAGES": ("sheetcmyk-cmyk", "error", dict(pages=0)),
     "PDFX-BOXES": ("sheetcmyk-cmyk", "error", dict(page_hook=_set(
         "/BleedBox", [TRIM[0] + 5, 0, MEDIA[2], MEDIA[3]]))),
     "BLEED-AT-TRIM": ("sheetcmyk-cmyk", "warning", dict(
@@ -247,3 +248,18 @@ def test_background_without_bleed_fires(make_pdf):
     path = make_pdf(content=CLEAN_CONTENT.replace(BACKGROUND, trim_only))
     ids = {f.id for f in preflight(path).findings}
     assert ids == {"BLEED-AT-TRIM"}
+
+
+def test_an_empty_document_is_reported_as_empty(make_pdf):
+    report = preflight(make_pdf(pages=0), "shop-cn")
+    assert [f.message for f in report.findings if f.id == "PDFX-PAGES"] == ["the document is empty (it has no pages)"]
+    assert report.exit_code == 1
+
+
+def test_pdfx4_needs_pdf_16_or_later(make_pdf, tmp_path):
+    path = make_pdf()
+    old = tmp_path / "old.pdf"
+    with pikepdf.open(path) as pdf:
+        pdf.save(old, force_version="1.4")
+    messages = [f.message for f in preflight(old).findings if f.id == "R0001"]
+    assert messages == ["PDF version 1.4 is older than 1.6 (PDF/X-4 needs 1.6 or later)"]

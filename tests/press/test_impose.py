@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pikepdf
 import pytest
 
 from tests.press.conftest import run
+from xinhui_print.errors import InputError
 from xinhui_print.press.impose import ImposeOptions, impose, padded_order, saddle_sides
 
 MM = 72 / 25.4
@@ -88,14 +90,57 @@ def test_spine_side_is_clipped_at_trim_and_outer_bleed_kept(numbered_press_pdf, 
     assert row[width // 2 + 2].sum() == 0  # nothing of P02 beyond the spine
 
 
-def test_cli_impose_errors(tmp_path):
+def test_cli_impose_errors_name_the_file(tmp_path):
     from tests.conftest import run_cli
 
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf")
     result = run_cli("impose", str(junk))
     assert result.returncode == 2
+    assert result.stderr.startswith(f"xinhui-print: error: {junk}: cannot read PDF (")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("creep", [float("nan"), float("inf"), -0.1, 2.5])
+def test_creep_must_be_a_finite_thickness(numbered_press_pdf, creep):
+    """A layout's ``creep_mm`` reaches impose() without the command line's checks."""
+    with pytest.raises(InputError, match="--creep is a paper thickness in mm"):
+        impose(numbered_press_pdf.read_bytes(), ImposeOptions(creep_mm=creep))
+
+
+def blank_press_pdf(size: float, **save) -> bytes:
+    pdf = pikepdf.new()
+    for _ in range(4):
+        pdf.add_blank_page(page_size=(size, size))
+        pdf.pages[-1].obj.TrimBox = pikepdf.Array([0, 0, size, size])
+    buffer = io.BytesIO()
+    pdf.save(buffer, **save)
+    return buffer.getvalue()
+
+
+def test_a_sheet_larger_than_a_pdf_page_is_refused_naming_the_file():
+    with pytest.raises(InputError) as raised:
+        impose(blank_press_pdf(14400), source="huge.pdf")
+    assert str(raised.value) == ("huge.pdf: a page trimmed to 5080 × 5080 mm makes a sheet of 10160 × 5080 mm; "
+                                 "a PDF page is at most 5080 mm a side")
+
+
+def test_the_largest_sheet_a_pdf_page_holds_is_imposed():
+    data, info = impose(blank_press_pdf(7200))
+    assert info.sheet_trim_mm == [5080.0, 2540.0]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert [float(v) for v in pdf.pages[0].obj.MediaBox] == [0, 0, 14400, 7200]
+
+
+@pytest.mark.parametrize(("user", "message"), [
+    ("secret", "locked.pdf: cannot read PDF (encrypted with a password)"),
+    ("", "locked.pdf: cannot read PDF (encrypted; PDF/X forbids encryption)"),
+])
+def test_encrypted_pdfs_are_refused_naming_the_file(user, message):
+    data = blank_press_pdf(400, encryption=pikepdf.Encryption(user=user, owner="owner"))
+    with pytest.raises(InputError) as raised:
+        impose(data, source="locked.pdf")
+    assert str(raised.value) == message
 
 
 def test_cli_impose_writes_spreads(numbered_press_pdf, tmp_path):

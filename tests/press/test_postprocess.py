@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pikepdf
 
-from xinhui_print.press.checks import check_press_pdf
+from xinhui_print.preflight import preflight
 from xinhui_print.press.colour import ColourConverter
+from xinhui_print.press.produce import preflight_profile
 from xinhui_print.press.profiles import DEFAULT_ICC, press_profile
 
 
@@ -18,9 +19,10 @@ def test_rgb_black_and_greys_become_k_only():
     assert m > 0.8 and c + m + y + k <= 3.0
 
 
-def test_rgb_input_passes_every_self_check(numbered_press_pdf):
-    results = check_press_pdf(numbered_press_pdf, press_profile())
-    assert [str(r) for r in results if not r.ok and r.severity == "error"] == []
+def test_rgb_input_passes_the_press_preflight(numbered_press_pdf):
+    report = preflight(numbered_press_pdf, preflight_profile(press_profile(), "press"))
+    errors = {f.id for f in report.findings if f.severity == "error"}
+    assert errors == {"SHOP-PAGES"}  # six pages: not a saddle-stitched booklet, all else passes
 
 
 def test_k100_text_overprints(numbered_press_pdf):
@@ -62,3 +64,17 @@ def test_crop_marks_option_draws_marks_outside_the_bleed(tmp_path):
         assert round((trim[2] - trim[0]) * 25.4 / 72, 1) == 148.0
         spaces = [str(v[1]) for v in page.Resources.ColorSpace.values() if isinstance(v, pikepdf.Array)]
         assert "/All" in spaces  # registration colour: a Separation named All
+
+
+def test_press_target_limits_reach_the_preflight():
+    """One validator: the press target's ink limit, bleed and safe margin are the preflight's."""
+    target = press_profile("sheet-cmyk-250", {"bleed_mm": 5.0, "safe_mm": 8.0})
+    pages = preflight_profile(target, "press")
+    spreads = preflight_profile(target, "imposed")
+    assert (pages.name, spreads.name) == ("shop-cn", "sheetcmyk-cmyk")
+    for profile in (pages, spreads):
+        ink = profile.rules["R0026"]
+        assert (ink.severity, ink["limit"], ink["square_mm"]) == ("error", 250.0, 15.0)
+    assert pages.rules["SHOP-BLEED"]["min_mm"] == pages.rules["BLEED-AT-TRIM"]["min_mm"] == 5.0
+    assert pages.rules["SHOP-SAFE-MARGIN"]["min_mm"] == 8.0
+    assert "SHOP-SAFE-MARGIN" not in spreads.rules  # printer's spreads: no page-level shop rules

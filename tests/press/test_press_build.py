@@ -110,32 +110,56 @@ def test_ink_coverage_with_ghostscript_inkcov(press_build):
     assert max(sum(page) for page in pages) * 100 <= 300
 
 
-def test_ink_limit_from_tiff32nc_15mm_squares(press_build):
-    from xinhui_print.press.checks import total_area_coverage
+def test_ink_limit_over_15mm_squares(press_build):
+    from xinhui_print.preflight.coverage import measure
+    from xinhui_print.preflight.document import read_boxes
 
     folder, manifest = press_build
-    maxima = total_area_coverage(folder / entry(manifest, "press")["path"])
+    path = folder / entry(manifest, "press")["path"]
+    with pikepdf.open(path) as pdf:
+        media = [read_boxes(i + 1, page).media for i, page in enumerate(pdf.pages)]
+    maxima = [page.max_mean for page in measure(path, media)]
+    assert len(maxima) == entry(manifest, "press")["pages"]
     assert 0 < max(maxima) <= 300
 
 
 def test_text_is_k_only_black(press_build):
-    from xinhui_print.press.checks import check_black_text
+    from xinhui_print.preflight.colour import inks
+    from xinhui_print.preflight.document import Inspection
+    from xinhui_print.preflight.profiles import load_profile
 
     folder, manifest = press_build
-    with pikepdf.open(folder / entry(manifest, "press")["path"]) as pdf:
-        result = check_black_text(pdf)
-    assert result.ok, result.detail
-    assert result.values["k100"] > 50
-    assert result.values["rich_black"] == 0
+    doc = Inspection(folder / entry(manifest, "press")["path"], load_profile("shop-cn"))
+    try:
+        fills = [inks(paint.colour) for paint in doc.paints("text")]
+    finally:
+        doc.close()
+    k100 = [f for f in fills if f == {"Cyan": 0, "Magenta": 0, "Yellow": 0, "Black": 1}]
+    rich = [f for f in fills if f and f["Black"] >= 0.85 and f["Cyan"] + f["Magenta"] + f["Yellow"] > 0]
+    assert len(k100) > 50 and rich == []
 
 
-def test_all_self_checks_pass(press_build):
-    from xinhui_print.press.checks import check_press_pdf
+@pytest.mark.parametrize("role", ["press", "imposed"])
+def test_press_files_pass_their_preflight_once_run(press_build, role):
+    from xinhui_print.preflight import preflight
+    from xinhui_print.press.produce import preflight_profile
     from xinhui_print.press.profiles import press_profile
 
     folder, manifest = press_build
-    results = check_press_pdf(folder / entry(manifest, "press")["path"], press_profile(), binding="saddle")
-    assert [str(r) for r in results if not r.ok and r.severity == "error"] == []
+    report = preflight(folder / entry(manifest, role)["path"], preflight_profile(press_profile(), role))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert report.profile == ("shop-cn" if role == "press" else "sheetcmyk-cmyk")
+
+
+def test_press_fonts_are_compact_cid_cff_subsets(press_build):
+    folder, manifest = press_build
+    listing = run("pdffonts", str(folder / entry(manifest, "press")["path"])).stdout.splitlines()[2:]
+    cjk = [line for line in listing if "CJK" in line]
+    assert len(cjk) >= 4 and all("CID Type 0C " in line for line in cjk), listing
+    with pikepdf.open(folder / entry(manifest, "press")["path"]) as pdf:
+        font_bytes = sum(len(o.FontFile3.read_raw_bytes()) for o in pdf.objects
+                         if isinstance(o, pikepdf.Dictionary) and "/FontFile3" in o)
+    assert font_bytes < 400_000  # ~65,000 empty glyph slots per face took 880 KB
 
 
 def test_press_files_are_byte_identical_across_builds(press_build, press_build_again):

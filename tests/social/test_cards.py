@@ -80,8 +80,11 @@ def test_each_item_stays_on_one_card(overflow_set, overflow_report):
 
 
 def test_fixed_content_that_cannot_fit_is_an_error_naming_card_and_text(cards_layout):
-    huge = "超长条目" + "推动测试工作全面发展，" * 220
-    report = Report.model_validate(report_data([chapter(1, [huge])]))
+    huge = "超长条目" + "推动测试工作全面发展，" * 220  # past the data limit: set in, not loaded
+    report = Report.model_validate(report_data([chapter(1, ["条目"])]))
+    section = report.chapters[0].sections[0].model_copy(update={"items": [huge]})
+    chapters = [report.chapters[0].model_copy(update={"sections": [section]})]
+    report = report.model_copy(update={"chapters": chapters})
     with pytest.raises(FitError) as error:
         build_cards(report, cards_layout, "xhs")
     message = str(error.value)
@@ -146,12 +149,16 @@ def test_jpeg_cards_on_request(small_report, cards_layout):
     assert all(Image.open(io.BytesIO(image.raster.data)).format == "JPEG" for image in result.images)
 
 
-def test_workers_and_serial_give_identical_bytes(small_report, cards_layout, monkeypatch):
-    parallel = build_cards(small_report, cards_layout, "xhs")
-    monkeypatch.setenv("XINHUI_WORKERS", "1")
-    serial = build_cards(small_report, cards_layout, "xhs")
-    assert parallel.pdf == serial.pdf
-    assert [i.raster.data for i in parallel.images] == [i.raster.data for i in serial.images]
+def test_one_subset_per_face_in_a_card_pdf(small_report, cards_layout):
+    """The set is one document: each font face is embedded once, as one subset."""
+    import pikepdf
+
+    result = build_cards(small_report, cards_layout, "xhs")
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        names = {str(font.get("/BaseFont")) for page in pdf.pages
+                 for font in (page.obj.Resources.get("/Font") or {}).values()}
+    faces = [name.split("+", 1)[-1] for name in names]
+    assert len(faces) == len(set(faces)), sorted(names)
 
 
 def _without(data: dict, *keys: str) -> dict:
@@ -184,3 +191,20 @@ def test_template_environment_is_built_once_per_layout(cards_layout):
     from xinhui_print.template import environment
 
     assert environment(cards_layout) is environment(cards_layout)
+
+
+def test_set_pdf_has_every_card_numbered_and_its_bookmarks(seed_report, cards_layout):
+    import pikepdf
+
+    result = build_cards(seed_report, cards_layout, "xhs")
+    texts = pdf_page_texts(result.pdf)
+    total = len(result.cards)
+    assert total == 17 and len(texts) == total
+    assert all(f"{n}/{total}" in text for n, text in enumerate(texts, start=1) if n > 1)
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        assert str(pdf.docinfo["/Title"]).startswith("数读")
+        assert str(pdf.Root.Lang) == "zh-CN"
+        with pdf.open_outline() as outline:
+            (title,) = outline.root  # the set's title, every card's heading under it
+            pages = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in title.children]
+    assert len(pages) == total - 1 and pages == sorted(pages) and pages[-1] == total - 1

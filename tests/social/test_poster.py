@@ -10,8 +10,11 @@ from PIL import Image
 
 from xinhui_print.errors import BuildError
 from xinhui_print.social import SocialOptions, build_poster
-from xinhui_print.social.autoheight import lay_out_auto_height, lay_out_two_pass, measure_height
-from xinhui_print.social.pages import element_boxes, lay_out_at, text_extents
+import weasyprint
+
+from xinhui_print.render import RenderOptions, render
+from xinhui_print.social.autoheight import PROBE_HEIGHT, measure_height
+from xinhui_print.social.pages import element_boxes, text_extents
 from xinhui_print.social.poster import lay_out_poster
 from xinhui_print.social.presets import get_preset
 
@@ -66,14 +69,17 @@ def test_pdf_page_boxes_are_the_measured_height(seed_poster):
         assert "/CropBox" not in page.obj or [float(v) for v in page.obj["/CropBox"]] == pytest.approx(expected)
 
 
-def test_cropping_one_layout_gives_the_page_of_a_second_layout(seed_poster_layout, seed_poster, poster_layout):
+def test_cropping_one_layout_gives_the_page_of_a_second_layout(seed_poster_layout, seed_poster, poster_layout,
+                                                             seed_report):
     """Render oversized and crop == lay out again at the measured height (same pixels)."""
     from xinhui_print.export.raster import open_pdf, render_page
 
-    two_pass = lay_out_two_pass(seed_poster_layout.html, 1080, poster_layout.path)
-    assert two_pass.height == seed_poster_layout.auto.height
+    height = seed_poster_layout.auto.height
+    options = seed_poster_layout.auto.rendered.options
+    again_document = render(seed_report, poster_layout, RenderOptions(extra=options.extra, page_px=(1080, height)))
+    assert len(again_document.document.pages) == 1
     cropped = render_page(open_pdf(seed_poster.pdf)[0])
-    again = render_page(open_pdf(two_pass.document.write_pdf())[0])
+    again = render_page(open_pdf(again_document.document.write_pdf())[0])
     assert cropped.size == again.size == (1080, seed_poster.height_css)
     assert np.array_equal(np.asarray(cropped), np.asarray(again))
 
@@ -100,21 +106,23 @@ def test_poster_pdf_has_every_kpi_and_the_source_line(seed_poster, seed_report):
 def test_bottom_padding_pitfall_is_measured_not_clipped(padded):
     """Padding or margins below the end anchor still count: the poster keeps them."""
     html = f"<html><head><style>@page{{margin:0}} body{{margin:0}}</style></head><body>{padded}</body></html>"
-    auto = lay_out_auto_height(html, 1080)
-    assert auto.height == 540 and len(auto.document.pages) == 1
+    assert measure_height(probe(html)) == 540
+
+
+def probe(html: str) -> weasyprint.Document:
+    return weasyprint.HTML(string=html).render(
+        stylesheets=[weasyprint.CSS(string=f"@page {{ size: 1080px {PROBE_HEIGHT}px }}")])
 
 
 def test_spacer_before_the_end_anchor_is_measured():
     html = ("<html><head><style>@page{margin:0} body{margin:0}</style></head>"
             "<body><div style='height: 500px'></div><div style='height: 40px'></div><div id='end'></div></body></html>")
-    auto = lay_out_auto_height(html, 1080)
-    assert auto.height == 540 and len(auto.document.pages) == 1
+    assert measure_height(probe(html)) == 540
 
 
 def test_missing_end_anchor_is_an_error():
-    document = lay_out_at("<p>no anchor</p>", 1080, 2000)
     with pytest.raises(BuildError, match="end anchor"):
-        measure_height(document)
+        measure_height(probe("<p>no anchor</p>"))
 
 
 def test_segments_cut_between_blocks_and_never_through_a_line(seed_poster_layout, seed_poster):
@@ -156,15 +164,3 @@ def test_qr_code_in_the_footer_when_asked_for(small_report, poster_layout):
     assert result.html.count('class="qr"') == 1 and "扫码阅读" in result.html
     plain = build_poster(small_report, poster_layout, SocialOptions(densities=(1,)))
     assert 'class="qr"' not in plain.html
-
-
-def test_poster_started_in_its_own_process_gives_the_same_bytes(small_report, poster_layout):
-    """The build starts the poster beside the cards (workers.start): same files as built in place."""
-    from xinhui_print.social.workers import start
-
-    options = SocialOptions(densities=(1,))
-    pending = start(build_poster, small_report, poster_layout, options)
-    here = build_poster(small_report, poster_layout, options)
-    there = pending.result()
-    assert there.pdf == here.pdf
-    assert [i.raster.data for i in there.images] == [i.raster.data for i in here.images]

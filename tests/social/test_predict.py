@@ -10,9 +10,8 @@ from xinhui_print.model import Report
 from xinhui_print.social import SocialOptions, build_cards
 from xinhui_print.social import cards as card_module
 from xinhui_print.social.cards import make_renderer, planned
-from xinhui_print.social.fit import FLOOR_PX, measure_document
-from xinhui_print.social.measure import TALL, CardMetrics, card_metrics
-from xinhui_print.social.pages import lay_out_at
+from xinhui_print.social.fit import FLOOR_PX
+from xinhui_print.social.measure import CardMetrics
 from xinhui_print.social.plan import Block
 from xinhui_print.social.predict import (
     Pieces, Probe, balanced_split, continued_probe_blocks, estimate_bottom, probe_for, split_pieces,
@@ -40,9 +39,7 @@ def renderer_for(report, layout, preset_name="xhs"):
 
 
 def tall_metrics(renderer, preset, cards) -> list[CardMetrics]:
-    html = renderer.html(cards)
-    return card_metrics(lay_out_at(html, preset.width, TALL, renderer.layout.path), [c.font_px for c in cards],
-                        preset.height)
+    return renderer.metrics(cards)
 
 
 @pytest.mark.parametrize("preset_name", ["xhs", "story"])
@@ -53,8 +50,7 @@ def test_tall_metrics_say_what_a_paged_layout_says(sectioned_report, overflow_re
         renderer, preset = renderer_for(report, cards_layout, preset_name)
         for size in (FLOOR_PX, 31, 34):
             cards = [replace(c, font_px=size) for c in planned(report, cards_layout, preset) if c.blocks]
-            paged = measure_document(lay_out_at(renderer.html(cards), preset.width, preset.height,
-                                                cards_layout.path), len(cards))
+            paged = renderer.measure(cards)
             for card, (pages, whole), metrics in zip(cards, paged, tall_metrics(renderer, preset, cards)):
                 above = sum(1 for b in metrics.blocks if b.bottom <= metrics.limit + 0.01)
                 assert metrics.fits == (pages == 1), (card.label, size)

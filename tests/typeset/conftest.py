@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from weasyprint import HTML
 
-from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
+from xinhui_print.render.weasyprint_adapter import install_justification
+from xinhui_print.typeset import TypesetOptions, typeset_html
 from xinhui_print.typeset.specimen import article_html, synthetic_report_html
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "shudu-xinhui-2023.txt"  # a copy of the seed

@@ -1,8 +1,10 @@
 """Build: report data + layouts → files in ``out/<report-id>/`` and the manifest.
 
-Each layout kind has a producer (``PRODUCERS``) that lays the report out once
-and exports every file the kind makes; press output is an extra producer for
-printable layouts when ``--press`` is asked for.
+Each layout kind has its producers (:mod:`.producers`) that lay the report out
+and export every file the kind makes; press output is an extra producer for
+printable layouts when ``--press`` is asked for.  Options are checked and the
+output folder opened before any work is done; the build writes into a stage and
+commits the whole set at the end (:mod:`.transaction`).
 """
 
 from __future__ import annotations
@@ -12,16 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import InputError
-from ..export.pdf import export_pdf, trim_mm
-from ..layout import Layout, available_layouts, load_layout, merge
+from ..errors import InputError, LayoutNotFoundError
+from ..layout import Layout, available_layouts, layout_names, load_layout, merge
 from ..model import Report
 from ..layout.papers import paper_size
-from ..press.produce import produce_press
 from ..project import project
-from ..render import render
-from ..social.produce import produce_cards, produce_poster
 from .manifest import Manifest
+from .producers import BY_KIND, EVERY_PRODUCER, PRESS, Producer
+from .transaction import OutputFolder
 
 
 @dataclass
@@ -58,36 +58,22 @@ class Job:
     log: Callable[[str], None]
 
 
-Producer = Callable[[Job], None]
+@dataclass(frozen=True)
+class Step:
+    layout: Layout
+    producer: Producer
+
+    @property
+    def title(self) -> str:
+        return f"{self.layout.name}: {self.producer.name}"
 
 
-def produce_screen_pdf(job: Job) -> None:
-    """Lay out once in screen colours, write ``<layout>.pdf``."""
-    rendered = render(job.report, job.layout, "screen")
-    data = export_pdf(rendered.document)
-    name = f"{job.layout.name}.pdf"
-    job.manifest.add_file(
-        name, data, job.layout.name, "screen", "pdf",
-        pages=len(rendered.document.pages), trim_mm=trim_mm(rendered.document),
-    )
-    job.log(f"{name}: {len(rendered.document.pages)} pages")
-
-
-PRODUCERS: dict[str, list[Producer]] = {
-    "booklet": [produce_screen_pdf],
-    "print-poster": [produce_screen_pdf],
-    "poster": [produce_poster],
-    "cards": [produce_cards],
-}
-PRESS_PRODUCERS: list[Producer] = [produce_press]
-
-
-def producers(layout: Layout, options: BuildOptions) -> list[Producer]:
-    found = list(PRODUCERS.get(layout.kind, []))
+def layout_producers(layout: Layout, options: BuildOptions) -> list[Producer]:
+    found = list(BY_KIND.get(layout.kind, ()))
     if not found:
         raise InputError(f"layout {layout.name!r} has kind {layout.kind!r}, which this build cannot produce")
     if options.press and layout.printable:
-        found += PRESS_PRODUCERS
+        found.append(PRESS)
     return found
 
 
@@ -96,11 +82,19 @@ PAPER_KINDS = ("booklet", "print-poster")
 
 def selected_layouts(options: BuildOptions) -> list[Layout]:
     if options.layouts:
-        layouts = [load_layout(name) for name in dict.fromkeys(options.layouts)]
+        layouts = [load_layout(buildable(name)) for name in dict.fromkeys(options.layouts)]
     else:  # every default layout; with --press also those marked press_default (the print poster)
         layouts = [layout for layout in available_layouts()
-                   if layout.is_default or (options.press and layout.config.get("press_default", False))]
+                   if layout.is_default or (options.press and layout.settings.press_default)]
     return [with_paper(layout, options.paper) for layout in layouts]
+
+
+def buildable(name: str) -> str:
+    """``name`` if it is a layout one can build (not ``_base``, not empty)."""
+    names = layout_names()
+    if name not in names:
+        raise LayoutNotFoundError(f"unknown layout {name!r}; available layouts: {', '.join(names) or 'none'}")
+    return name
 
 
 def with_paper(layout: Layout, paper: str | None) -> Layout:
@@ -112,25 +106,46 @@ def with_paper(layout: Layout, paper: str | None) -> Layout:
     return replace(layout, name=f"{layout.name}-{paper.replace(' ', '')}", config=config)
 
 
+def plan(options: BuildOptions) -> list[Step]:
+    """What the build will do, every option checked: nothing is written yet."""
+    steps = [Step(layout, producer) for layout in selected_layouts(options)
+             for producer in layout_producers(layout, options)]
+    for producer in EVERY_PRODUCER:  # an option is checked even when no layout uses it
+        producer.check_options(options)
+    return steps
+
+
+def ignored_options(options: BuildOptions, steps: list[Step]) -> list[str]:
+    """The :class:`BuildOptions` fields set but read by none of the planned steps."""
+    used = {name for step in steps for name in step.producer.options_used}
+    if any(step.layout.printable for step in steps):
+        used.add("press")
+    if any(step.layout.kind in PAPER_KINDS for step in steps):
+        used.add("paper")
+    given = {"presets": options.presets, "densities": options.densities, "qr_url": options.qr_url is not None,
+             "crop_marks": options.crop_marks, "press": options.press, "paper": options.paper}
+    return [name for name, value in given.items() if value and name not in used]
+
+
 def build(report: Report, source: str, options: BuildOptions, log: Callable[[str], None] = lambda _: None,
           step: Callable[[str], None] = lambda _: None) -> Manifest:
-    """Build every selected layout; return the manifest (already written)."""
-    layouts = selected_layouts(options)
-    plan = [(layout, producer) for layout in layouts for producer in producers(layout, options)]
-    for check in {getattr(p, "check_options", None) for _, p in plan} - {None}:
-        check(options)  # bad options fail before any file is written
-    manifest = Manifest(report.meta.id, source, options.out_root / report.meta.id)
-    for layout, producer in plan:  # producers that start early and run beside the others (long poster) …
-        if hasattr(producer, "prepare"):
-            producer.prepare(Job(report, layout, options, manifest, log))
-    plan.sort(key=lambda entry: hasattr(entry[1], "prepare"))  # … and are collected last
-    for layout, producer in plan:
-        step(f"{layout.name}: {producer.__name__.removeprefix('produce_').replace('_', ' ')}")
-        producer(Job(report, layout, options, manifest, log))
-        gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
-    manifest.write()
+    """Build every selected layout; return the manifest (written, the set committed)."""
+    steps = plan(options)
+    output = OutputFolder(options.out_root / report.meta.id).open()
+    try:
+        manifest = Manifest(report.meta.id, source, output.stage)
+        run_steps(steps, lambda layout: Job(report, layout, options, manifest, log), step)
+        manifest.write()
+    except BaseException:
+        output.abandon()
+        raise
+    output.commit()
+    manifest.out_dir = output.folder
     return manifest
 
 
-def plan_size(options: BuildOptions) -> int:
-    return sum(len(producers(layout, options)) for layout in selected_layouts(options))
+def run_steps(steps: list[Step], job_for: Callable[[Layout], Job], step: Callable[[str], None]) -> None:
+    for current in steps:
+        step(current.title)
+        current.producer.produce(job_for(current.layout))
+        gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs

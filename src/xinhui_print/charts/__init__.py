@@ -44,10 +44,10 @@ class ChartSpec:
     font_size_pt: float = 7.5
 
 
-def results_vs_targets(report: Report, width_mm: float, font_family: str, font_size_pt: float = 7.5) -> ChartSpec | None:
-    """Pairs of last year's KPI and this year's target with the same indicator."""
+def paired_figures(report: Report) -> tuple[Pair, ...]:
+    """Last year's KPI and this year's target with the same indicator, where both have a figure."""
     if report.review is None or report.targets is None:
-        return None
+        return ()
     pairs = []
     for kpi in report.review.kpis:
         target = report.target_for(kpi)
@@ -58,10 +58,16 @@ def results_vs_targets(report: Report, width_mm: float, font_family: str, font_s
         pairs.append(
             Pair(_short_label(kpi.label), kpi.figure.value, str(kpi.figure), target.figure.value, str(target.figure))
         )
+    return tuple(pairs)
+
+
+def results_vs_targets(report: Report, width_mm: float, font_family: str, font_size_pt: float = 7.5) -> ChartSpec | None:
+    """The results-vs-targets chart of the paired figures (None: no pairs, no chart)."""
+    pairs = paired_figures(report)
     if not pairs:
         return None
     year = report.meta.year
-    return ChartSpec(tuple(pairs), year - 1, year, width_mm, font_family, font_size_pt)
+    return ChartSpec(pairs, year - 1, year, width_mm, font_family, font_size_pt)
 
 
 def _short_label(label: str) -> str:
@@ -157,10 +163,15 @@ def _clean_svg(svg: str) -> str:
     Inline in HTML, a ``style`` attribute is read as CSS by the HTML engine, which
     warns about SVG-only properties (``fill``, ``text-anchor``); presentation
     attributes mean the same to the SVG renderer and nothing to the HTML one.
+    Element ids go too: a document that shows the chart twice (a card set and its
+    measurement) would define every id twice.  The one they served, the axes' clip
+    path, clips nothing a chart draws inside its axes, so it goes with them.
     """
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r"<clipPath\b.*?</clipPath>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'\s(?:clip-path="url\(#[^)]*\)"|id="[^"]*")', "", svg)
     return re.sub(r'style="([^"]*)"', _presentation_attributes, svg)
 
 

@@ -3,13 +3,16 @@
 Each command is a module in this package with ``add_parser(subparsers)``
 (registering a subparser whose default ``func`` is the module's ``run``) and
 ``run(args) -> int``.  Errors derived from :class:`XinhuiError` print as one
-line and exit with their code; tracebacks appear only with ``--debug``.
+line and exit with their code (2: bad input or usage, 1: a failed build); any
+other error that reaches this boundary (the OS, a library) prints as one line
+too and exits 1.  Tracebacks appear only with ``--debug``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 
@@ -41,11 +44,25 @@ def main(argv: list[str] | None = None) -> int:
             if not args.debug:
                 warnings.simplefilter("ignore", DeprecationWarning)
             return int(args.func(args) or 0)
-    except XinhuiError as error:
-        if args.debug:
-            raise
-        print(f"xinhui-print: error: {error}", file=sys.stderr)
-        return error.exit_code
     except KeyboardInterrupt:
         print("xinhui-print: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output went away (`| head`): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"xinhui-print: error: {describe(error)}", file=sys.stderr)
+        return error.exit_code if isinstance(error, XinhuiError) else 1
+
+
+def describe(error: Exception) -> str:
+    """One line for any error: ours print themselves, the OS's name the file."""
+    if isinstance(error, XinhuiError):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        names = [str(n) for n in (error.filename, error.filename2) if n is not None]
+        return ": ".join([*names, error.strerror])
+    text = " ".join(str(error).split()) or "no message"
+    return f"unexpected {type(error).__name__}: {text} (run with --debug for the traceback)"

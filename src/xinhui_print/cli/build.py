@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..build import BuildOptions, build, plan_size
+from ..build import BuildOptions, Step, build, ignored_options, plan
 from ..data import load_source
 from ..project import project
+from .checks import finite_float, require_project
+
+FLAGS = {"presets": "--preset", "densities": "--density", "qr_url": "--qr-url", "crop_marks": "--crop-marks",
+         "press": "--press", "paper": "--paper"}
 
 
 def add_parser(subparsers) -> None:
@@ -26,7 +31,7 @@ def add_parser(subparsers) -> None:
                         help="paper for the printed layouts: A4, A5, 正度16开, 大度32开, … or '185mm 260mm'")
     parser.add_argument("--preset", action="append", default=[], metavar="NAME",
                         help="social card preset (repeatable): xhs, square, ig, story, douyin, wechat-cover")
-    parser.add_argument("--density", action="append", default=[], type=float, metavar="N",
+    parser.add_argument("--density", action="append", default=[], type=finite_float, metavar="N",
                         help="social image density, px per CSS px (repeatable; e.g. 1 and 2)")
     parser.add_argument("--qr-url", metavar="URL", default=None,
                         help="QR code to this URL in the poster's footer and on the closing card "
@@ -35,18 +40,33 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    require_project()
     console = Console(stderr=True, highlight=False)
     source = args.data or project().default_data
     report, diagnostics = load_source(source)
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
-        console.print(f"[yellow]warning[/]: {diagnostic.format(source)}", markup=True)
+        warn(console, diagnostic.format(source))
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
                            paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url)
     if args.out:
         options.out_root = args.out
-    manifest = run_build(report, display_path(source), options, console)
+    steps = plan(options)
+    for name in ignored_options(options, steps):
+        warn(console, f"{FLAGS[name]} is ignored: {why_ignored(name, steps)}")
+    manifest = run_build(report, display_path(source), options, steps, console)
     console.print(f"built {len(manifest.entries)} files in {manifest.out_dir} (manifest.json)")
     return 0
+
+
+def warn(console: Console, message: str) -> None:
+    console.print(f"[yellow]warning[/]: {escape(message)}", markup=True, soft_wrap=True)
+
+
+def why_ignored(name: str, steps: list[Step]) -> str:
+    layouts = ", ".join(dict.fromkeys(step.layout.name for step in steps))
+    if name == "crop_marks":
+        return "crop marks are drawn on press files only (--press with a printable layout)"
+    return f"no layout built here uses it ({layouts})"
 
 
 def display_path(path: Path) -> str:
@@ -56,8 +76,8 @@ def display_path(path: Path) -> str:
     return str(resolved.relative_to(root)) if resolved.is_relative_to(root) else str(path)
 
 
-def run_build(report, source: str, options: BuildOptions, console: Console):
-    total = plan_size(options)
+def run_build(report, source: str, options: BuildOptions, steps: list[Step], console: Console):
+    total = len(steps)
     if total <= 1 or not console.is_terminal:
         return build(report, source, options, log=lambda m: console.print(f"  {m}"),
                      step=lambda m: console.print(f"[bold]›[/] {m}"))

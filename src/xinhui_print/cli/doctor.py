@@ -5,16 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from ..errors import XinhuiError
 from ..fonts import load_roles
-
-
-def font_subsetter() -> str:
-    """Which font subsetter WeasyPrint will use: "harfbuzz" (fast) or "fonttools" (≈10× slower)."""
-    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
-
-    if harfbuzz_subset and harfbuzz.hb_version_atleast(4, 1, 0):
-        return "harfbuzz"
-    return "fonttools"
 
 
 def _tool_version(command: list[str]) -> str:
@@ -28,9 +20,13 @@ def _tool_version(command: list[str]) -> str:
 def checks() -> list[tuple[str, bool, str]]:
     import weasyprint
 
+    try:
+        from ..render.weasyprint_adapter import font_subsetter
+    except XinhuiError as error:  # a WeasyPrint the adapter was not written for
+        return [("weasyprint", False, str(error))]
     subsetter = font_subsetter()
     rows = [
-        ("weasyprint", True, weasyprint.__version__),
+        ("weasyprint", True, f"{weasyprint.__version__} (internals checked)"),
         ("font subsetter", subsetter == "harfbuzz",
          "harfbuzz (hb-subset)" if subsetter == "harfbuzz" else "fonttools fallback: install libharfbuzz-subset0"),
     ]

@@ -17,7 +17,8 @@ from ..data.importer import Diagnostic, import_article
 from ..data.loader import read_text
 from ..data.schema import DEFAULT_PATH as SCHEMA_PATH
 from ..data.writer import write_report
-from ..errors import DataError, InputError, Location
+from ..errors import InputError
+from .checks import writable_file
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -54,8 +55,7 @@ def run(args: argparse.Namespace) -> int:
 def _check_output(output: Path) -> None:
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(f"output must be a .yaml file, got {output}")
-    if not output.parent.resolve().is_dir():
-        raise DataError(f"output folder does not exist: {output.parent}", Location(output))
+    writable_file(output)
 
 
 def _id_from_output(output: Path) -> str | None:

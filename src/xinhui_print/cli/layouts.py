@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..layout import available_layouts
+from .checks import require_project
 
 
 def add_parser(subparsers) -> None:
@@ -11,6 +12,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    require_project()
     for layout in available_layouts():
         flags = ", ".join(f for f, on in (("default", layout.is_default), ("printable", layout.printable)) if on)
         size = layout.section("page").get("size", "")

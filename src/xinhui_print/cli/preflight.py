@@ -1,22 +1,28 @@
 """``xinhui-print preflight FILE.pdf``: check a PDF against a GWG 2022 (or shop) profile.
 
-Prints one line per finding and a summary; ``--json``/``--html`` also write
-reports.  Exit 0 without errors, 1 with errors, 2 when the file (or the
-profile) cannot be read.
+Prints one line per finding and a summary (and, when it fails, one error line on
+stderr naming the first error); ``--json``/``--html`` also write
+reports (their folders are checked before the file is).  Exit 0 without
+errors, 1 with errors, 2 when the file, the profile or a report path cannot be
+read or written.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..preflight import (
     DEFAULT_PROFILE,
     available_profiles,
+    check_report_target,
     console_lines,
+    load_profile,
     preflight,
     write_html,
     write_json,
 )
+from ..preflight.report import format_finding
 
 
 def add_parser(subparsers) -> None:
@@ -38,11 +44,19 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    report = preflight(args.file, profile=args.profile)
+    profile = load_profile(args.profile)  # a bad profile or report path fails before the checking
+    for option, target in (("--json", args.json), ("--html", args.html)):
+        if target is not None:
+            check_report_target(target, option)
+    report = preflight(args.file, profile=profile)
     for line in console_lines(report):
         print(line)
     if args.json:
         write_json(report, args.json)
     if args.html:
         write_html(report, args.html)
+    if report.exit_code:
+        errors = [f for f in report.findings if f.severity == "error"]
+        print(f"xinhui-print: error: {args.file}: {len(errors)} preflight error{'s' if len(errors) != 1 else ''} "
+              f"against {report.profile}, first: {format_finding(errors[0])}", file=sys.stderr)
     return report.exit_code

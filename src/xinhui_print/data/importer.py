@@ -28,9 +28,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ArticleWarning, DataError, Location
-from ..model import KPI, Figure, Indicator, Report, parse_figure, plain_text
+from ..model import Figure, Indicator, Report, field_path, parse_figure, plain_text
 from ..model.figures import PREFIX_QUALIFIERS
 from ..text.punctuation import normalize_punctuation
+from ..text.widths import half_width_figures
+from .loader import normalise_newlines, schema_message, text_location
 
 # Traditional forms are accepted in structural words (数讀, 回顧, 報告, 記者).
 _SHUDU = "[数數][读讀]"
@@ -118,14 +120,14 @@ def classify(number: int, raw: str) -> Line:
 
 
 def clean(text: str) -> str:
-    """Full-width punctuation inside Chinese, no stray spaces at the ends."""
-    return normalize_punctuation(text.strip()).strip()
+    """Full-width punctuation inside Chinese, half-width figures, no stray spaces at the ends."""
+    return normalize_punctuation(half_width_figures(text.strip())).strip()
 
 
 def read_lines(text: str) -> list[Line]:
     """Article text → classified non-blank lines."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return [classify(n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    lines = normalise_newlines(text).split("\n")
+    return [classify(n, raw) for n, raw in enumerate(lines, start=1) if raw.strip()]
 
 
 # -- review and target bullets ---------------------------------------------------
@@ -155,18 +157,28 @@ def _indicator_candidates(head: str, figure: Figure):
     if parts:
         label, qualifier, verb = parts["label"], parts["qualifier"] or "", parts["verb"] or ""
         if qualifier and not figure.qualifier:
-            yield Indicator(label=label, verb=verb, figure=_with_qualifier(figure, qualifier))
-        yield Indicator(label=label + qualifier, verb=verb, figure=figure)
-    yield Indicator(label=head, figure=figure)
+            yield from _indicator(label, verb, _with_qualifier(figure, qualifier))
+        yield from _indicator(label + qualifier, verb, figure)
+    yield from _indicator(head, "", figure)
+
+
+def _indicator(label: str, verb: str, figure: Figure):
+    """The indicator, when its parts fit the model (a label too long for it is no indicator)."""
+    try:
+        yield Indicator(label=label, verb=verb, figure=figure)
+    except ValidationError:
+        return
 
 
 def _with_qualifier(figure: Figure, qualifier: str) -> Figure:
     return Figure(figure.value, figure.unit, qualifier, figure.digits)
 
 
-def target_item(text: str) -> Indicator:
-    """A target bullet: an indicator with a figure when it has one, else the sentence."""
-    return parse_indicator(text) or Indicator(label=text)
+def target_item(text: str) -> dict:
+    """A target bullet: an indicator with a figure when it has one, else the sentence
+    (a draft, validated with the whole report)."""
+    indicator = parse_indicator(text)
+    return dict(indicator) if indicator else {"label": text}
 
 
 def review_kind(text: str) -> str:
@@ -296,7 +308,7 @@ class _Builder:
         if not kind:
             why = "review bullet is not a KPI, ranking or pledge; kept as a paragraph"
             return self.keep_as_note(line, why)
-        value = KPI(**dict(parse_indicator(line.body))) if kind == "kpis" else line.body
+        value = dict(parse_indicator(line.body)) if kind == "kpis" else line.body
         self.review[kind].append(value)
 
     def _on_plain(self, line: Line) -> None:
@@ -371,7 +383,7 @@ def derive_meta(head: _Head, builder: _Builder, report_id: str | None,
     """Meta from the head lines: year, place, date, publisher, id, credits."""
     warn = builder.diagnostics.append
     kicker = KICKER_RE.match(head.kicker.replace(" ", "")) if head.kicker else None
-    year = _year(kicker, builder, head)
+    year = _year(kicker, builder, head, source_name)
     place, source = _place_and_source(head, kicker, year, warn)
     org, author = _byline_parts(head.byline)
     if not org:
@@ -408,7 +420,7 @@ def _kicker_and_title(head: _Head, source: str, warn) -> tuple[str, str]:
     return kicker, title
 
 
-def _year(kicker: re.Match | None, builder: _Builder, head: _Head) -> int:
+def _year(kicker: re.Match | None, builder: _Builder, head: _Head, source_name: str | None) -> int:
     if kicker:
         return int(kicker["year"])
     if builder.targets:
@@ -418,8 +430,9 @@ def _year(kicker: re.Match | None, builder: _Builder, head: _Head) -> int:
     for text in [head.title, *head.lead, *(n for _, n in builder.notes)]:
         if match := YEAR_RE.search(text):
             return int(match["year"])
+    where = Location(source_name, builder.preamble[0].number, 1) if builder.preamble else None
     raise DataError("cannot tell the report's year (expected a kicker like 数读2023年<地方>政府工作报告 "
-                    "or a heading like 2023年工作展望)")
+                    "or a heading like 2023年工作展望)", where or Location(source_name))
 
 
 def _place(head: _Head) -> str:
@@ -500,7 +513,8 @@ def _strip_lines(items: list[dict]) -> list[dict]:
     return [{k: v for k, v in item.items() if k != "line"} for item in items]
 
 
-def build_report(builder: _Builder, report_id: str | None, source_name: str | None) -> Report:
+def build_report(builder: _Builder, report_id: str | None, source_name: str | None,
+                 locator: ArticleLocator) -> Report:
     head = split_preamble(builder)
     close_empty_parts(builder)
     data: dict[str, Any] = {
@@ -513,11 +527,41 @@ def build_report(builder: _Builder, report_id: str | None, source_name: str | No
         "notes": [text for _, text in sorted(builder.notes, key=lambda note: note[0])],
     }
     try:
-        return Report.model_validate(data)
-    except ValidationError as error:  # a bug in the importer, reported without a traceback
+        report = Report.model_validate(data)
+    except ValidationError as error:  # a field past its limit, most often
         first = error.errors(include_url=False)[0]
-        raise DataError(f"imported data failed the schema ({first['loc']}: {first['msg']})",
-                        Location(source_name)) from None
+        more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
+        raise DataError(f"{field_path(first['loc'])}: {schema_message(first)}{more}",
+                        locator.of_value(first["input"])) from None
+    return report.located_by(locator)
+
+
+@dataclass(frozen=True)
+class ArticleLocator:
+    """Where a report field (and a character in it) sits in the article it was imported from."""
+
+    path: str | None
+    text: str
+
+    def __call__(self, loc: tuple, char: str = "") -> Location:
+        index = self.text.find(char) if char else -1
+        return text_location(self.path, self.text, index) if index >= 0 else Location(self.path)
+
+    def of_value(self, value: Any) -> Location:
+        """The first line that shows ``value`` (its first text when it is a list or mapping)."""
+        needle = _first_text(value)[:12]
+        for number, raw in enumerate(self.text.split("\n"), start=1):
+            if needle and needle in clean(raw):
+                column = raw.find(needle) + 1 or len(raw) - len(raw.lstrip()) + 1
+                return Location(self.path, number, column)
+        return Location(self.path)
+
+
+def _first_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((text for item in items if (text := _first_text(item))), "")
 
 
 def import_article(text: str, source_name: str | None = None,
@@ -533,7 +577,8 @@ def import_article(text: str, source_name: str | None = None,
     builder = _Builder()
     for line in lines:
         builder.feed(line)
-    report = build_report(builder, report_id, source_name)
+    report = build_report(builder, report_id, source_name,
+                          ArticleLocator(source_name, normalise_newlines(text)))
     _check_language(lines, builder)
     _check_traditional(lines, builder)
     return report, sorted(builder.diagnostics, key=lambda d: d.line)

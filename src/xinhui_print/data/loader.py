@@ -4,10 +4,17 @@ Every problem is a :class:`DataError` with a location an editor can jump to:
 ``data/x.yaml:12:5: failed to parse YAML (cause)`` for syntax, and
 ``data/x.yaml:14:7: review.kpis[2].figure: field required`` for the schema,
 the line and column taken from the YAML node the pydantic error points at.
+
+Data is untrusted: a file is read up to :data:`limits.FILE_BYTES`, YAML aliases
+(``*name``: a "billion laughs" file expands 9⁹-fold) and nesting deeper than
+:data:`limits.DEPTH` are refused while the file is composed, before anything is
+built from it.  The loaded report keeps a locator, so that later stages (the
+glyph check) can point at the offending character in the file.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +23,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import DataError, Location
-from ..model import Report
+from ..model import Report, field_path, limits
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,16 +54,20 @@ class SchemaError(DataError):
 
 
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file; a missing, unreadable or binary file is a DataError."""
+    """Read a UTF-8 text file; a missing, unreadable, binary or too large file is a DataError."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(limits.FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataError(f"file not found: {path}", Location(path)) from None
     except IsADirectoryError:
         raise DataError(f"expected a file, got a directory: {path}", Location(path)) from None
     except OSError as error:
         raise DataError(f"cannot read {path} ({error.strerror})", Location(path)) from None
+    if len(raw) > limits.FILE_BYTES:
+        raise DataError(f"file larger than {limits.FILE_BYTES:,} bytes (the limit for report "
+                        "data and articles)", Location(path))
     return decode_text(raw, path)
 
 
@@ -72,7 +83,16 @@ def decode_text(raw: bytes, path: str | Path) -> str:
             f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
             Location(path, line),
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_newlines(text)
+
+
+#: Line ends other than LF: CR, NEL and the Unicode line and paragraph separators.
+_LINE_ENDS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def normalise_newlines(text: str) -> str:
+    """Every line end as ``\\n`` (YAML counts NEL, U+2028 and U+2029 as line ends too)."""
+    return _LINE_ENDS.sub("\n", text.lstrip("\ufeff"))
 
 
 def load_report(path: str | Path) -> Report:
@@ -84,9 +104,10 @@ def load_report(path: str | Path) -> Report:
         raise DataError(f"expected a mapping with meta, review, … at the top, got {kind}",
                         _mark_location(path, node))
     try:
-        return Report.model_validate(data)
+        report = Report.model_validate(data)
     except ValidationError as error:
         raise SchemaError(_problems(error, node, path)) from None
+    return report.located_by(YamlLocator(path, text, node))
 
 
 def load_source(path: str | Path) -> tuple[Report, list]:
@@ -109,10 +130,34 @@ def load_source(path: str | Path) -> tuple[Report, list]:
 # -- YAML ---------------------------------------------------------------------
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses aliases and deep nesting while composing."""
+
+    def __init__(self, text: str, path: str | Path):
+        super().__init__(text)
+        self.path = path
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise DataError(f"YAML alias *{event.anchor} not allowed in report data "
+                            "(write the value out)", _location(self.path, event.start_mark))
+        self.depth += 1
+        try:
+            if self.depth > limits.DEPTH:
+                raise DataError(f"nested more than {limits.DEPTH} levels deep (a report needs 5)",
+                                _location(self.path, self.peek_event().start_mark))
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def parse_yaml(text: str, path: str | Path) -> tuple[yaml.Node | None, Any]:
     """Compose the node tree (kept for error locations) and construct the data."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = _Loader(text, path)
         node = loader.get_single_node()
         if node is not None:
             _reject_duplicate_keys(node, path)
@@ -121,10 +166,14 @@ def parse_yaml(text: str, path: str | Path) -> tuple[yaml.Node | None, Any]:
         mark = error.problem_mark or error.context_mark
         cause = error.problem or error.context or "invalid YAML"
         raise DataError(f"failed to parse YAML ({cause})", _location(path, mark)) from None
+    except yaml.reader.ReaderError as error:  # a control character: YAML allows none
+        raise DataError(f"failed to parse YAML (character U+{error.character:04X} is not "
+                        "allowed in YAML)", text_location(path, text, error.position)) from None
     except yaml.YAMLError as error:
         raise DataError(f"failed to parse YAML ({error})", Location(path)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return node, data
 
 
@@ -141,6 +190,29 @@ def _reject_duplicate_keys(node: yaml.Node, path: str | Path) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _reject_duplicate_keys(item, path)
+
+
+@dataclass(frozen=True)
+class YamlLocator:
+    """Where a report field (and a character in it) sits in its YAML file."""
+
+    path: str | Path
+    text: str
+    root: yaml.Node | None
+
+    def __call__(self, loc: tuple, char: str = "") -> Location:
+        node = node_at(self.root, loc)
+        if node is None:
+            return Location(self.path)
+        start, end = node.start_mark.index, node.end_mark.index
+        found = self.text.find(char, start, end) if char else -1
+        return text_location(self.path, self.text, found if found >= 0 else start)
+
+
+def text_location(path: str | Path, text: str, index: int) -> Location:
+    """The 1-based line and column of ``text[index]``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Location(path, text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
 def _location(path: str | Path, mark: Any) -> Location:
@@ -161,7 +233,7 @@ def _problems(error: ValidationError, root: yaml.Node | None, path: str | Path) 
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         node = node_at(root, loc, key=item["type"] == "extra_forbidden")
-        problems.append(Problem(_mark_location(path, node), field_path(loc), _message(item)))
+        problems.append(Problem(_mark_location(path, node), field_path(loc), schema_message(item)))
     return problems
 
 
@@ -187,23 +259,16 @@ def _child(node: yaml.Node | None, part: Any, want_key: bool) -> yaml.Node | Non
     return None
 
 
-def field_path(loc: tuple) -> str:
-    """``('review', 'kpis', 2, 'figure')`` → ``review.kpis[2].figure``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _message(item: dict) -> str:
+def schema_message(item: dict) -> str:
     kind = item["type"]
     if kind == "missing":
         return "field required"
     if kind == "extra_forbidden":
         return "unknown key (check the spelling)"
+    if kind == "string_too_long":
+        return f"{len(item['input'])} characters, at most {item['ctx']['max_length']} in this field"
+    if kind == "too_long":
+        return f"{len(item['input'])} items, at most {item['ctx']['max_length']} in this list"
     message = item["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

@@ -19,7 +19,11 @@ SCHEMA_HEADER = "# yaml-language-server: $schema={}\n"
 
 
 class _Dumper(yaml.SafeDumper):
-    """Indents list items under their key (``kpis:`` / ``  - label: …``)."""
+    """Indents list items under their key (``kpis:`` / ``  - label: …``); never writes
+    anchors and aliases (the loader refuses them)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
     def increase_indent(self, flow: bool = False, indentless: bool = False):
         return super().increase_indent(flow, False)

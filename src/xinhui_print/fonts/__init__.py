@@ -18,7 +18,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
 
-from ..errors import FontError, Location
+from ..errors import DataError, FontError, Location
+from ..model import Report, field_path
 from ..project import project
 
 
@@ -123,22 +124,50 @@ IGNORED = frozenset(map(ord, "\n\r\t\u200b\u200c\u200d\ufeff\u00ad")) | frozense
 def check_glyphs(texts: Iterable[tuple[str, str]], roles: Iterable[FontRole]) -> None:
     """Raise FontError for the first character no role's font can draw.
 
-    ``texts`` are (where, text) pairs; ``where`` names the data field.
+    ``texts`` are (where, text) pairs; ``where`` names what the text is (a layout's own text).
     """
     roles = list(roles)
+    coverage = _coverage(roles)
+    for where, text in texts:
+        if char := _missing_glyph(text, coverage):
+            raise FontError(f"character {char!r} (U+{ord(char):04X}) in {where} "
+                            f"has no glyph in {_families(roles)}")
+
+
+def check_report_glyphs(report: Report, roles: Iterable[FontRole]) -> None:
+    """Raise DataError for the first character of the report's text no role's font can draw,
+    located at that character in the data file or article (an input error: exit 2)."""
+    roles = list(roles)
+    coverage = _coverage(roles)
+    for loc, text in report.texts():
+        if char := _missing_glyph(text, coverage):
+            raise DataError(f"{field_path(loc)}: character {char!r} (U+{ord(char):04X}) "
+                            f"has no glyph in {_families(roles)}", report.locate(loc, char))
+
+
+def _missing_glyph(text: str, coverage: frozenset[int]) -> str | None:
+    """The first character of ``text`` outside ``coverage`` (and not ignored), or None."""
+    return next((char for char in text if ord(char) not in coverage and ord(char) not in IGNORED),
+                None)
+
+
+def _coverage(roles: list[FontRole]) -> frozenset[int]:
+    """Code points any of the roles can draw; a missing font file is a FontError."""
     for role, file in missing_files(roles):
         raise FontError(
             f"font file for role {role.name!r} ({role.family}) not found: {file.path}",
             hint=f"install the Debian package {role.package}" if role.package else None,
         )
-    coverage = frozenset().union(*(codepoints(r.regular.path, r.family) for r in roles))
-    for where, text in texts:
-        for char in text:
-            if ord(char) not in coverage and ord(char) not in IGNORED:
-                families = ", ".join(r.family for r in roles)
-                raise FontError(
-                    f"character {char!r} (U+{ord(char):04X}) in {where} has no glyph in {families}"
-                )
+    return _union(tuple((r.regular.path, r.family) for r in roles))
+
+
+@cache
+def _union(faces: tuple[tuple[Path, str], ...]) -> frozenset[int]:
+    return frozenset().union(*(codepoints(path, family) for path, family in faces))
+
+
+def _families(roles: list[FontRole]) -> str:
+    return ", ".join(r.family for r in roles)
 
 
 _TAG = re.compile(r"<[^>]*>")

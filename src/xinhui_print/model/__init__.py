@@ -2,10 +2,12 @@
 
 from .figures import Figure, Segment, parse_figure, plain_text, segments
 from .report import (
-    KPI, Chapter, Credit, Group, Indicator, Meta, Report, Review, Section, Targets, indicator_key,
+    KPI, Chapter, Credit, Group, Indicator, Locator, Meta, Report, Review, Section, Targets,
+    field_path, indicator_key,
 )
 
 __all__ = [
-    "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
-    "Section", "Segment", "Targets", "indicator_key", "parse_figure", "plain_text", "segments",
+    "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Locator", "Meta", "Report",
+    "Review", "Section", "Segment", "Targets", "field_path", "indicator_key", "parse_figure",
+    "plain_text", "segments",
 ]

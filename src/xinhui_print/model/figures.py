@@ -7,8 +7,12 @@ they are parsed, kept and displayed, never dropped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+
+from ..text.widths import half_width_figures
+from . import limits
 
 # Qualifiers that stand before the number (``同比增长4%``) and after it (``7.5%以上``).
 PREFIX_QUALIFIERS = ("同比", "可比", "累计", "约", "近", "超")
@@ -31,7 +35,7 @@ UNITS = tuple(
     )
 )
 
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"  # ASCII only: full-width digits are read as half width first
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _PREFIX = "|".join(PREFIX_QUALIFIERS)
 _SUFFIX = "|".join(SUFFIX_QUALIFIERS)
@@ -79,14 +83,38 @@ def format_number(value: float) -> str:
 
 
 def parse_figure(text: str) -> Figure:
-    """Parse ``同比4%``, ``7.5%以上`` or ``57.8亿元``; raise ValueError otherwise."""
-    match = FIGURE_RE.match(text.strip())
+    """Parse ``同比4%``, ``7.5%以上`` or ``57.8亿元`` (``１２．５％`` too); raise ValueError otherwise."""
+    match = FIGURE_RE.match(half_width_figures(text.strip()))
     if not match:
         raise ValueError(f"not a figure: {text!r} (expected a number with optional unit and qualifier)")
     qualifier = match["prefix"] or match["suffix"] or ""
     if match["prefix"] and match["suffix"]:
         raise ValueError(f"a figure takes one qualifier, not two: {text!r}")
     return Figure(float(match["number"]), match["unit"] or "", qualifier, match["number"])
+
+
+def check_digits(figure: Figure) -> Figure:
+    """A KPI's or target's figure has at most :data:`limits.FIGURE_DIGITS` digits (the KPI
+    grids set it large; a longer number runs out of its box)."""
+    digits = sum(char.isdigit() for char in figure.number)
+    if digits > limits.FIGURE_DIGITS:
+        raise ValueError(f"a figure of {digits} digits, at most {limits.FIGURE_DIGITS}")
+    return figure
+
+
+def figure_from_number(value: float, unit: str = "", qualifier: str = "") -> Figure:
+    """A figure from a number in the data (``5.1``): finite, printable without an exponent,
+    with a known unit and qualifier."""
+    if not math.isfinite(value):
+        raise ValueError(f"a figure must be a finite number, got {value}")
+    if "e" in format_number(value):
+        raise ValueError(f"write the figure {value!r} out in digits")
+    if unit and unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r} (a unit is one of {', '.join(sorted(UNITS, key=len))})")
+    if qualifier and qualifier not in PREFIX_QUALIFIERS + SUFFIX_QUALIFIERS:
+        known = "、".join(PREFIX_QUALIFIERS + SUFFIX_QUALIFIERS)
+        raise ValueError(f"unknown qualifier {qualifier!r} (one of {known})")
+    return Figure(float(value), unit, qualifier)
 
 
 @dataclass(frozen=True)

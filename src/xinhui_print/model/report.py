@@ -9,29 +9,99 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator,
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema,
+    PrivateAttr, field_validator, model_validator,
 )
 
-from .figures import Figure, parse_figure, plain_text, segments
+from ..errors import Location
+from ..text.widths import half_width_figures
+from . import limits
+from .figures import (
+    PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UNITS, Figure, check_digits, figure_from_number,
+    parse_figure,
+    plain_text, segments,
+)
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors (a typo must not silently drop data), and values keep
+    their types (``unit: 5`` is not the text ``"5"``, ``number: true`` is not chapter 1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+#: ``(loc, char) -> Location``: where a field (and a character in it) sits in its source file.
+Locator = Callable[[tuple, str], "Location | None"]
+
+
+def Text(max_length: int, min_length: int = 1) -> Any:  # noqa: N802 (a type, used like one)
+    """A text field of at most ``max_length`` characters, figures read as half width."""
+    return Annotated[str, Field(min_length=min_length, max_length=max_length),
+                     AfterValidator(_no_control_characters), AfterValidator(half_width_figures)]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _no_control_characters(text: str) -> str:
+    """Control characters (other than tab and line feed) print as nothing: an error."""
+    if match := _CONTROL.search(text):
+        raise ValueError(f"control character U+{ord(match[0]):04X} in the text (remove it)")
+    return text
+
+
+def Items(item: Any, max_length: int, min_length: int = 0) -> Any:  # noqa: N802
+    """A list of at most ``max_length`` items."""
+    return Annotated[list[item], Field(min_length=min_length, max_length=max_length)]
+
+
+Name = Text(limits.NAME)
+Headline = Text(limits.HEADLINE)
+Heading = Text(limits.HEADING)
+Sentence = Text(limits.SENTENCE)
+Paragraph = Text(limits.PARAGRAPH)
+
+FIGURE_KEYS = ("value", "unit", "qualifier")
 
 
 def _figure_from_yaml(value: Any) -> Figure:
+    return check_digits(_figure(value))
+
+
+def _figure(value: Any) -> Figure:
     if isinstance(value, Figure):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Figure(float(value))
+    if _is_number(value):
+        return figure_from_number(value)
     if isinstance(value, str):
         return parse_figure(value)
     if isinstance(value, dict):
-        number = value.get("value")
-        if number is None:
-            raise ValueError("a figure needs a value")
-        figure = Figure(float(number), value.get("unit", ""), value.get("qualifier", ""))
-        return figure
+        return _figure_from_mapping(value)
     raise ValueError(f"a figure is a string like '7.5%以上', got {type(value).__name__}")
+
+
+def _figure_from_mapping(parts: dict) -> Figure:
+    """``{value: 5.1, unit: "%", qualifier: 以上}``: known keys only, each of its type."""
+    for key in parts:
+        if key not in FIGURE_KEYS:
+            raise ValueError(f"unknown key {key!r} in the figure (check the spelling: "
+                             f"{', '.join(FIGURE_KEYS)})")
+    if "value" not in parts:
+        raise ValueError("a figure needs a value")
+    if not _is_number(parts["value"]):
+        raise ValueError(f"value must be a number, got {parts['value']!r}")
+    for key in ("unit", "qualifier"):
+        if not isinstance(parts.get(key, ""), str):
+            raise ValueError(f"{key} must be text, got {type(parts[key]).__name__} {parts[key]!r}")
+    return figure_from_number(parts["value"], parts.get("unit", ""), parts.get("qualifier", ""))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 FigureField = Annotated[
@@ -39,49 +109,49 @@ FigureField = Annotated[
     BeforeValidator(_figure_from_yaml),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({
-        "type": ["string", "number"],
+        "anyOf": [
+            {"type": "string"},
+            {"type": "number"},
+            {"type": "object", "additionalProperties": False, "required": ["value"],
+             "properties": {"value": {"type": "number"},
+                            "unit": {"enum": ["", *UNITS]},
+                            "qualifier": {"enum": ["", *PREFIX_QUALIFIERS, *SUFFIX_QUALIFIERS]}}},
+        ],
         "description": "number + unit + qualifier (同比/可比/以上/左右…), e.g. 同比4%",
         "examples": ["4%", "同比4%", "7.5%以上", "57.8亿元"],
     }),
 ]
 
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors (a typo must not silently drop data)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 class Credit(Strict):
-    role: NonEmpty = Field(description="文、制图、摄影…")
-    name: NonEmpty
+    role: Name = Field(description="文、制图、摄影…")
+    name: Name
 
 
 class Meta(Strict):
     """Who published what, where and when."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=limits.REPORT_ID)] = Field(
         description="report id, names the output folder out/<id>/"
     )
-    title: NonEmpty = Field(description="headline, e.g. 乘势而上加速奔跑 开局之年再上台阶")
-    kicker: NonEmpty = Field(description="e.g. 数读2023年新会区政府工作报告")
-    place: NonEmpty
+    title: Headline = Field(description="headline, e.g. 乘势而上加速奔跑 开局之年再上台阶")
+    kicker: Headline = Field(description="e.g. 数读2023年新会区政府工作报告")
+    place: Name
     year: int = Field(ge=1949, le=2100)
-    publisher: NonEmpty
-    author: str = ""
-    byline: str = Field("", description="byline as printed, e.g. 江门日报记者 任晓盈")
-    date: dt.date = Field(description="report date; also the date written into the PDFs")
-    source: NonEmpty = Field(description="source line, e.g. 2023年新会区政府工作报告")
-    credits: list[Credit] = []
+    publisher: Name
+    author: Text(limits.NAME, min_length=0) = ""
+    byline: Text(limits.HEADLINE, min_length=0) = Field(
+        "", description="byline as printed, e.g. 江门日报记者 任晓盈")
+    date: dt.date = Field(strict=False, description="report date; also the date written into the PDFs")
+    source: Text(limits.SOURCE) = Field(description="source line, e.g. 2023年新会区政府工作报告")
+    credits: Items(Credit, limits.CREDITS) = []
 
 
 class Indicator(Strict):
     """A headline figure: label + verb + figure, e.g. 地区生产总值 / 增长 / 同比4%."""
 
-    label: NonEmpty
-    verb: str = ""
+    label: Text(limits.TARGET_LABEL)
+    verb: Text(limits.VERB, min_length=0) = ""
     figure: FigureField | None = None
 
     @property
@@ -103,6 +173,7 @@ class Indicator(Strict):
 class KPI(Indicator):
     """A reported result: an indicator whose figure is required (a KPI without a value is an error)."""
 
+    label: Text(limits.KPI_LABEL)
     figure: FigureField
 
 
@@ -118,39 +189,39 @@ def indicator_key(label: str) -> str:
 class Review(Strict):
     """Last year's results."""
 
-    title: NonEmpty = Field(description="e.g. 2022年工作回顾")
-    kpis: list[KPI] = Field(min_length=1)
-    rankings: list[NonEmpty] = []
-    pledges: list[NonEmpty] = []
+    title: Heading = Field(description="e.g. 2022年工作回顾")
+    kpis: Items(KPI, limits.KPIS, min_length=1)
+    rankings: Items(Sentence, limits.RANKINGS) = []
+    pledges: Items(Sentence, limits.PLEDGES) = []
 
 
 class Group(Strict):
     """A themed group of facts with a two-part title (title + deck)."""
 
-    title: NonEmpty
-    deck: str = ""
-    facts: list[NonEmpty] = Field(min_length=1)
+    title: Heading
+    deck: Text(limits.DECK, min_length=0) = ""
+    facts: Items(Sentence, limits.FACTS, min_length=1)
 
 
 class Targets(Strict):
     """This year's main targets."""
 
-    title: NonEmpty = Field(description="e.g. 2023年工作展望")
-    intro: str = ""
-    items: list[Indicator] = Field(min_length=1)
+    title: Heading = Field(description="e.g. 2023年工作展望")
+    intro: Text(limits.SENTENCE, min_length=0) = ""
+    items: Items(Indicator, limits.TARGETS, min_length=1)
 
 
 class Section(Strict):
     """A ● subsection of a chapter with its numbered items."""
 
-    title: NonEmpty
-    items: list[NonEmpty] = []
+    title: Heading
+    items: Items(Text(limits.ITEM), limits.ITEMS) = []
 
 
 class Chapter(Strict):
-    number: int = Field(ge=1)
-    title: NonEmpty
-    sections: list[Section] = Field(min_length=1)
+    number: int = Field(ge=1, le=limits.CHAPTERS)
+    title: Text(limits.CHAPTER_TITLE)
+    sections: Items(Section, limits.SECTIONS, min_length=1)
 
     @property
     def headline(self) -> str:
@@ -166,13 +237,15 @@ class Chapter(Strict):
 class Report(Strict):
     """A 数读 feature: a government work report read through its numbers."""
 
+    _locator: Locator | None = PrivateAttr(default=None)
+
     meta: Meta
-    lead: list[NonEmpty] = Field(default=[], description="lead paragraphs")
+    lead: Items(Paragraph, limits.LEAD) = Field(default=[], description="lead paragraphs")
     review: Review | None = None
-    groups: list[Group] = []
+    groups: Items(Group, limits.GROUPS) = []
     targets: Targets | None = None
-    chapters: list[Chapter] = []
-    notes: list[NonEmpty] = Field(
+    chapters: Items(Chapter, limits.CHAPTERS) = []
+    notes: Items(Paragraph, limits.NOTES) = Field(
         default=[], description="paragraphs whose structure the importer did not recognise"
     )
 
@@ -183,6 +256,14 @@ class Report(Strict):
             if chapter.number != expected:
                 raise ValueError(f"chapter {chapter.number} should be numbered {expected}")
         return chapters
+
+    @model_validator(mode="after")
+    def _within_report_size(self) -> Report:
+        total = sum(map(len, self.all_text()))
+        if total > limits.REPORT_CHARACTERS:
+            raise ValueError(f"the report holds {total} characters of text, "
+                             f"at most {limits.REPORT_CHARACTERS}")
+        return self
 
     def target_for(self, kpi: Indicator) -> Indicator | None:
         """This year's target for last year's KPI, paired by indicator key."""
@@ -195,21 +276,52 @@ class Report(Strict):
 
     def all_text(self) -> list[str]:
         """Every string a reader sees, for glyph checks and text-presence tests."""
-        return list(_strings(self.model_dump(mode="json")))
+        return [text for _, text in self.texts()]
+
+    def texts(self) -> list[tuple[tuple, str]]:
+        """``(loc, text)`` for every string a reader sees; ``loc`` is its field's path
+        as pydantic writes it, ``('review', 'kpis', 0, 'label')``."""
+        return list(_strings(self.model_dump(mode="json"), ()))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal data, wherever it was loaded from (the locator does not count)."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def locate(self, loc: tuple, char: str = "") -> Location | None:
+        """Where the field at ``loc`` (and in it ``char``) sits in the file it came from."""
+        return self._locator(loc, char) if self._locator else None
+
+    def located_by(self, locator: Locator) -> Report:
+        """This report, with the ``locator`` of the file it was loaded from."""
+        self._locator = locator
+        return self
 
 
-def _strings(value: Any):
+def _strings(value: Any, loc: tuple):
     if isinstance(value, str):
-        yield plain_text(value)
+        yield loc, plain_text(value)
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
     elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+def field_path(loc: tuple) -> str:
+    """``('review', 'kpis', 2, 'figure')`` → ``review.kpis[2].figure``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
 
 
 __all__ = [
     "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
-    "Section", "Targets", "indicator_key", "segments",
+    "Section", "Targets", "field_path", "indicator_key", "segments",
 ]

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from .checks import RULES
-from .document import Inspection
 from .findings import Finding, sort_findings
 from .profiles import DEFAULT_PROFILE, Profile, available_profiles, load_profile
-from .report import Report, console_lines, write_html, write_json
+from .report import Report, check_report_target, console_lines, write_html, write_json
+
+INK_RULES = ("R0005", "R0026")  # measured on the rendered separations
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -24,6 +24,7 @@ __all__ = [
     "Profile",
     "Report",
     "available_profiles",
+    "check_report_target",
     "console_lines",
     "load_profile",
     "preflight",
@@ -34,10 +35,15 @@ __all__ = [
 
 def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE) -> Report:
     """Check ``path`` against ``profile``; raises ``PdfReadError`` for unreadable files."""
+    from .checks import RULES  # the rules, pikepdf and numpy load when a file is checked,
+    from .document import Inspection  # not when a command merely registers its options
+
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
-    _require_known_rules(profile)
+    _require_known_rules(profile, RULES)
     doc = Inspection(path, profile)
     try:
+        if any(r.id in INK_RULES for r in profile.active_rules()):
+            doc.start_coverage(*doc.coverage_settings)  # Ghostscript renders while the rules read
         findings = []
         for settings in profile.active_rules():
             findings.extend(RULES[settings.id](doc, settings))
@@ -54,10 +60,10 @@ def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE)
         doc.close()
 
 
-def _require_known_rules(profile: Profile) -> None:
-    unknown = sorted(r.id for r in profile.active_rules() if r.id not in RULES)
+def _require_known_rules(profile: Profile, rules) -> None:
+    unknown = sorted(r.id for r in profile.active_rules() if r.id not in rules)
     if unknown:
         raise InputError(
             f"profile {profile.name} enables unknown rules {', '.join(unknown)}; "
-            f"known: {', '.join(sorted(RULES))}"
+            f"known: {', '.join(sorted(rules))}"
         )

@@ -37,7 +37,7 @@ class PageBoxes:
     user_unit: float | None
 
 
-def open_pdf(path: Path) -> pikepdf.Pdf:
+def open_for_inspection(path: Path) -> pikepdf.Pdf:
     """Open a PDF for reading or raise :class:`PdfReadError` naming the file and cause."""
     try:
         pdf = pikepdf.open(path)
@@ -92,7 +92,8 @@ class Inspection:
     def __init__(self, path: str | Path, profile: Profile):
         self.path = Path(path)
         self.profile = profile
-        self.pdf = open_pdf(self.path)
+        self._renders: dict[tuple[float, float], coverage.InkRender] = {}
+        self.pdf = open_for_inspection(self.path)
         try:
             self.boxes = [read_boxes(i + 1, p) for i, p in enumerate(self.pdf.pages)]
         except (pikepdf.PdfError, ValueError, TypeError) as error:
@@ -100,6 +101,8 @@ class Inspection:
             raise PdfReadError(f"{self.path}: cannot read PDF (damaged page tree: {error})") from None
 
     def close(self) -> None:
+        for render in self._renders.values():
+            render.close()
         self.pdf.close()
 
     @cached_property
@@ -125,16 +128,24 @@ class Inspection:
                 if not kinds or paint.kind in kinds:
                     yield paint
 
-    def coverage(self, dpi: int, square_mm: float) -> list[coverage.PageCoverage]:
+    def start_coverage(self, dpi: float, square_mm: float) -> None:
+        """Start rendering the inks (Ghostscript runs while the content streams are read)."""
         key = (dpi, square_mm)
-        cache = self.__dict__.setdefault("_coverage", {})
-        if key not in cache:
-            cache[key] = coverage.measure(self.path, [b.media for b in self.boxes], dpi, square_mm)
-        return cache[key]
+        if key not in self._renders and self.boxes:
+            self._renders[key] = coverage.InkRender(
+                self.path, [b.media for b in self.boxes], dpi, square_mm,
+                [b.user_unit or 1.0 for b in self.boxes])
+
+    def coverage(self, dpi: float, square_mm: float) -> list[coverage.PageCoverage]:
+        """Per-page ink coverage, from the one render of these settings."""
+        if not self.boxes:
+            return []
+        self.start_coverage(dpi, square_mm)
+        return self._renders[(dpi, square_mm)].result()
 
     @property
-    def coverage_settings(self) -> tuple[int, float]:
+    def coverage_settings(self) -> tuple[float, float]:
         """Resolution and square size of the profile's R0026 (defaults when R0026 is off)."""
         rule = self.profile.rules.get("R0026")
         params = rule.params if rule else {}
-        return int(params.get("dpi", 72)), float(params.get("square_mm", 15.0))
+        return float(params.get("dpi", 72)), float(params.get("square_mm", 15.0))

@@ -45,6 +45,16 @@ class Profile:
     def active_rules(self) -> list[RuleSettings]:
         return [r for _, r in sorted(self.rules.items()) if r.severity != "ignore"]
 
+    def with_settings(self, changes: dict[str, dict]) -> Profile:
+        """A copy whose rules present in ``changes`` (rule ID → settings) are updated."""
+        rules = dict(self.rules)
+        for rule_id, table in changes.items():
+            if rule_id in rules:
+                old = rules[rule_id]
+                params = {**old.params, **{k: v for k, v in table.items() if k != "severity"}}
+                rules[rule_id] = RuleSettings(rule_id, table.get("severity", old.severity), params)
+        return Profile(self.name, self.title, rules)
+
 
 def available_profiles() -> list[str]:
     return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
@@ -81,6 +91,8 @@ def _locate(name: str) -> Path:
     bundled = PROFILE_DIR / f"{name}.toml"
     if bundled.is_file():
         return bundled
+    if path.is_file():
+        raise InputError(f"{path}: not a preflight profile (profiles are .toml files)")
     raise InputError(
         f"no preflight profile named {name!r}; available: {', '.join(available_profiles())}"
     )
@@ -88,10 +100,28 @@ def _locate(name: str) -> Path:
 
 def _read_toml(path: Path) -> dict:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{path}: failed to parse profile ({error})") from None
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        raise InputError(f"{path}:{line}:{column}: not a TOML profile (not UTF-8 text)") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read profile ({error.strerror or error})") from None
+    _check_shape(path, data)
+    return data
+
+
+def _check_shape(path: Path, data: dict) -> None:
+    """``title`` and ``extends`` are strings, ``rules`` a table of tables."""
+    for key in ("title", "extends"):
+        if key in data and not isinstance(data[key], str):
+            raise InputError(f"{path}: profile key {key!r} must be a string")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(t, dict) for t in rules.values()):
+        raise InputError(f"{path}: profile 'rules' must hold one table per rule, e.g. [rules.R0026]")
 
 
 def _rule_settings(rule_id: str, table: dict) -> RuleSettings:

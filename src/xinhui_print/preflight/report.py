@@ -11,9 +11,11 @@ import base64
 import html
 import io
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import InputError
 from .findings import SEVERITIES, Finding
 from .geometry import Box
 
@@ -71,9 +73,29 @@ def console_lines(report: Report) -> list[str]:
     return lines
 
 
+def check_report_target(target: Path, option: str) -> None:
+    """Refuse a report path that cannot be written, before any checking starts."""
+    target = Path(target)
+    folder = target.parent
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; {option} needs a file name, e.g. {target / 'report'}"
+                         f"{'.json' if option == '--json' else '.html'}")
+    if not folder.is_dir():
+        raise InputError(f"{target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{target}: cannot write in {folder} (permission denied)")
+
+
+def _write_report(target: Path, text: str) -> None:
+    try:
+        Path(target).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{target}: cannot write the report ({error.strerror or error})") from None
+
+
 def write_json(report: Report, target: Path) -> None:
     text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-    Path(target).write_text(text + "\n", encoding="utf-8")
+    _write_report(target, text + "\n")
 
 
 def write_html(report: Report, target: Path) -> None:
@@ -84,7 +106,7 @@ def write_html(report: Report, target: Path) -> None:
         pages.append(_page_section(number, png, page_findings))
     document_findings = [f for f in report.findings if f.page is None]
     body = "\n".join([_header(report), _finding_list(document_findings), *pages])
-    Path(target).write_text(_HTML.format(title=html.escape(report.path), body=body), encoding="utf-8")
+    _write_report(target, _HTML.format(title=html.escape(report.path), body=body))
 
 
 def _thumbnails(report: Report) -> list[tuple[bytes, float]]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Name
 
-from ..errors import InputError, PdfReadError
+from ..errors import InputError, Location, PdfReadError
 from .marks import (
     MARK_MARGIN_MM,
     add_registration_space,
@@ -32,6 +33,8 @@ from .postprocess import CHINA_TZ, write_identity
 from .profiles import PressProfile, press_profile
 
 MM = 72 / 25.4
+MAX_CREEP_MM = 2.0
+MAX_SHEET_PT = 14400.0  # the largest page PDF allows (200 in)
 
 
 @dataclass(frozen=True)
@@ -77,22 +80,30 @@ def padded_order(count: int) -> list[int | None]:
     return list(range(count - 1)) + [None] * missing + [count - 1]
 
 
-def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
-           profile: PressProfile | None = None) -> tuple[bytes, Imposition]:
-    """Impose press PDF bytes; returns the imposed PDF bytes and a description."""
+def check_options(options: ImposeOptions) -> None:
     if options.binding != "saddle":
         raise InputError(f"unknown binding {options.binding!r}; supported: saddle")
-    if options.creep_mm < 0 or options.creep_mm > 2:
-        raise InputError(f"--creep is a paper thickness in mm (0–2), got {options.creep_mm}")
+    if not 0 <= options.creep_mm <= MAX_CREEP_MM:  # also refuses nan
+        raise InputError(f"--creep is a paper thickness in mm (0–{MAX_CREEP_MM:g}), got {options.creep_mm}")
+
+
+def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
+           profile: PressProfile | None = None, source: str | Path | None = None) -> tuple[bytes, Imposition]:
+    """Impose press PDF bytes; returns the imposed PDF bytes and a description.
+
+    ``source`` names the PDF in error messages."""
+    check_options(options)
+    where = Location(source) if source is not None else None
     profile = profile or press_profile()
-    source = _open(pdf_bytes)
-    with source:
-        geometry = _Geometry.from_page(source.pages[0], options.marks)
-        order = padded_order(len(source.pages))
+    pdf = _open(pdf_bytes, where)
+    with pdf:
+        geometry = _Geometry.from_page(pdf.pages[0], options.marks)
+        geometry.check_size(where)
+        order = padded_order(len(pdf.pages))
         sides = saddle_sides(len(order))
         out = pikepdf.new()
-        forms = [_page_form(out, page) for page in source.pages]
-        info = Imposition(len(source.pages), len(order), len(order) // 4,
+        forms = [_page_form(out, page) for page in pdf.pages]
+        info = Imposition(len(pdf.pages), len(order), len(order) // 4,
                           trim_mm=geometry.trim_mm, sheet_trim_mm=geometry.sheet_trim_mm,
                           bleed_mm=round(geometry.bleed / MM, 2), creep_mm=options.creep_mm)
         for index, (left, right) in enumerate(sides):
@@ -103,9 +114,9 @@ def impose(pdf_bytes: bytes, options: ImposeOptions = ImposeOptions(),
             info.sides.append(tuple(None if s is None else s + 1 for s in slots))
             _add_sheet_side(out, geometry, [None if s is None else forms[s] for s in slots],
                             shift, options.marks)
-        _copy_output_intent(source, out)
-        title = f"{source.docinfo.get('/Title', 'untitled')} (saddle-stitch spreads)"
-        created = _created(source)
+        _copy_output_intent(pdf, out)
+        title = f"{pdf.docinfo.get('/Title', 'untitled')} (saddle-stitch spreads)"
+        created = _created(pdf)
     data = write_identity(out, profile, title=title, created=created)
     return data, info
 
@@ -118,16 +129,24 @@ def _page_form(out: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Stream:
     return out.copy_foreign(form)
 
 
-def _open(pdf_bytes: bytes) -> pikepdf.Pdf:
+def _open(pdf_bytes: bytes, where: Location | None) -> pikepdf.Pdf:
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    except pikepdf.PasswordError:
+        raise PdfReadError("cannot read PDF (encrypted with a password)", where) from None
     except pikepdf.PdfError as error:
         reason = str(error).split(": ", 1)[-1]
-        raise PdfReadError(f"cannot read PDF ({reason})") from None
-    if len(pdf.pages) == 0:
-        raise InputError("PDF has no pages")
-    if "/TrimBox" not in pdf.pages[0].obj:
-        raise InputError("PDF has no TrimBox: impose press PDFs (build --press)")
+        raise PdfReadError(f"cannot read PDF ({reason})", where) from None
+    problem = None
+    if pdf.is_encrypted:
+        problem = PdfReadError("cannot read PDF (encrypted; PDF/X forbids encryption)", where)
+    elif len(pdf.pages) == 0:
+        problem = InputError("PDF has no pages", where)
+    elif "/TrimBox" not in pdf.pages[0].obj:
+        problem = InputError("PDF has no TrimBox: impose press PDFs (build --press)", where)
+    if problem:
+        pdf.close()
+        raise problem
     return pdf
 
 
@@ -149,6 +168,14 @@ class _Geometry:
                              bleed_box[2] - x1, bleed_box[3] - y1))
         margin = MARK_MARGIN_MM * MM if marks else 0.0
         return cls(x1 - x0, y1 - y0, bleed, margin, (x0, y0))
+
+    def check_size(self, where: Location | None) -> None:
+        width, height = self.media
+        if self.width <= 0 or self.height <= 0 or max(width, height) > MAX_SHEET_PT:
+            raise InputError(
+                f"a page trimmed to {self.width / MM:.0f} × {self.height / MM:.0f} mm makes a sheet of "
+                f"{width / MM:.0f} × {height / MM:.0f} mm; a PDF page is at most "
+                f"{MAX_SHEET_PT / MM:.0f} mm a side", where)
 
     @property
     def trim_mm(self) -> list[float]:

@@ -11,11 +11,12 @@ WeasyPrint's PDF/X output is metadata only.  This stage, with pikepdf:
 5. sets every transparency group ``/CS`` to ``/DeviceCMYK`` (GWG R0030);
 6. writes the OutputIntent (profile embedded, ``OutputConditionIdentifier`` e.g. FOGRA39,
    readable ``Info``, ``RegistryName``);
-7. writes Info and XMP with dates from the report date and an XMP DocumentID and
+7. keeps only the shown glyphs in each font subset (:func:`~xinhui_print.export.pdf.compact_font_subsets`);
+8. writes Info and XMP with dates from the report date and an XMP DocumentID and
    InstanceID derived from the content, so two builds are byte-identical.
 
 Anything that could not be converted is listed in :class:`PostprocessReport` (and
-found again by :mod:`xinhui_print.press.checks`).
+found again by the preflight).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import pikepdf
 from pikepdf import Name
 
 from ..export.files import write_atomic
+from ..export.pdf import compact_font_subsets
 from .colour import ColourConverter
 from .content import (
     ContentStreamInstruction,
@@ -59,6 +61,7 @@ class PostprocessReport:
     overprinted_paints: int = 0
     annotations_removed: int = 0
     rich_black_text: int = 0
+    fonts_compacted: int = 0
     unconverted: list[str] = field(default_factory=list)
     document_id: str = ""
     spaces_used: set[str] = field(default_factory=set)
@@ -92,6 +95,7 @@ def postprocess_pdf(
         _convert_shadings(pdf, converter, report)
         _fix_transparency_groups(pdf, report)
         _drop_unused_colour_spaces(pdf, report.spaces_used)
+        report.fonts_compacted = compact_font_subsets(pdf)
         set_output_intent(pdf, profile)
         if crop_marks:
             add_crop_marks(pdf)
@@ -201,7 +205,7 @@ def _convert_images(pdf: pikepdf.Pdf, converter, report: PostprocessReport) -> N
             continue
         try:
             image = pikepdf.PdfImage(obj).as_pil_image()
-        except Exception as error:  # noqa: BLE001 - reported, and caught again by checks
+        except Exception as error:  # noqa: BLE001 - reported, and caught again by the preflight
             report.unconverted.append(f"image {obj.objgen}: {error}")
             continue
         cmyk = converter.image_to_cmyk(image)

@@ -1,9 +1,11 @@
 """Press producer for the build: a printable layout → press PDF/X-4, imposed spreads, job sheet.
 
 ``produce_press(job)`` (registered in ``build.PRESS_PRODUCERS``) lays the report out
-in press colours, writes ``<layout>-press.pdf`` (role ``press``), runs the self-checks
-and, when available, the GWG preflight (failing the build on errors); booklets are
-also imposed for saddle stitching (``<layout>-imposed.pdf``, role ``imposed``).  The
+in press colours, writes ``<layout>-press.pdf`` (role ``press``) and preflights it
+once (the layout's shop profile, ``shop-cn``: PDF/X-4 identity, boxes and bleed,
+CMYK only, K-only black text, fonts, ink coverage, safe area, page multiple),
+failing the build on errors; booklets are also imposed for saddle stitching
+(``<layout>-imposed.pdf``, role ``imposed``, preflighted against GWG SheetCMYK).  The
 job sheet (``jobsheet.json`` and ``jobsheet.txt``) is rewritten after each press
 layout, so it lists every press file of the build.
 """
@@ -13,9 +15,8 @@ from __future__ import annotations
 import logging
 
 from ..errors import BuildError
-from ..preflight import preflight
+from ..preflight import Profile, load_profile, preflight
 from ..preflight.report import format_finding
-from .checks import check_press_pdf, raise_on_errors
 from .impose import ImposeOptions, impose
 from .jobsheet import JobFile, job_sheet, job_sheet_json, job_sheet_text
 from .postprocess import postprocess_pdf
@@ -38,11 +39,13 @@ def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
 
 def produce_press(job) -> None:
     """Write the press PDF (and, for booklets, the imposed spreads) and check them."""
-    from ..render import page_geometry, render
+    from ..render import RenderOptions, icc_profile, page_geometry, render
+    from .css import press_stylesheet
 
     geometry = page_geometry(job.layout, "press")
     profile = layout_press_profile(job.layout, geometry.bleed_mm if geometry else None)
-    rendered = render(job.report, job.layout, "press")
+    rendered = render(job.report, job.layout, RenderOptions(
+        mode="press", stylesheets=(press_stylesheet(icc_profile(job.layout)),)))
     raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
     title = _title(job.report)
     data, report = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title)
@@ -72,14 +75,7 @@ def _add_press_file(job, name, data, profile, pages, role, saddle):
         output_condition=profile.output_condition_identifier,
         **({"binding": "saddle"} if saddle else {}),
     )
-    results = check_press_pdf(path, profile, binding="saddle" if saddle and role == "press" else None,
-                              check_safe_area=role == "press")
-    for result in results:
-        if not result.ok:
-            job.log(str(result))
-    raise_on_errors(path, results)
-    # single pages in reading order get the shop's rules too; printer's spreads the GWG variant
-    run_preflight(path, profile.preflight_profile if role == "press" else "sheetcmyk-cmyk")
+    run_preflight(path, preflight_profile(profile, role), job.log)
     return entry
 
 
@@ -94,12 +90,32 @@ def _produce_imposed(job, press_data: bytes, profile: PressProfile, press_entry)
     job.log(f"{name}: {info.sheets} sheets, {len(info.sides)} sides")
 
 
-def run_preflight(path, profile_name: str) -> None:
-    """Run the GWG preflight on a written press file; fail the build on errors."""
-    result = preflight(path, profile_name)
+def preflight_profile(profile: PressProfile, role: str) -> Profile:
+    """What a press file must pass: single pages in reading order the shop's profile,
+    printer's spreads GWG SheetCMYK; both with the press target's ink limit (an error),
+    pages also with its bleed and safe margin."""
+    base = load_profile(profile.preflight_profile if role == "press" else "sheetcmyk-cmyk")
+    changes = {"R0026": {"severity": "error", "limit": profile.ink_limit, "square_mm": profile.tac_window_mm}}
+    if role == "press":
+        changes |= {"SHOP-BLEED": {"min_mm": profile.bleed_mm}, "BLEED-AT-TRIM": {"min_mm": profile.bleed_mm},
+                    "SHOP-SAFE-MARGIN": {"min_mm": profile.safe_mm}}
+    return base.with_settings(changes)
+
+
+def run_preflight(path, profile: Profile, log=lambda _: None) -> None:
+    """Preflight a written press file once; log its warnings, fail the build on errors."""
+    result = preflight(path, profile)
+    warnings: dict[str, list] = {}
+    for finding in result.findings:
+        if finding.severity == "warning":
+            warnings.setdefault(finding.id, []).append(finding)
+    for rule_id, found in sorted(warnings.items()):
+        pages = sorted({f.page for f in found if f.page})
+        where = f" on {len(pages)} page{'s' if len(pages) != 1 else ''}" if pages else ""
+        log(f"{path.name}: preflight warning {rule_id}{where}: {found[0].message}")
     errors = [format_finding(f) for f in result.findings if f.severity == "error"]
     if errors:
-        raise BuildError(f"{path.name}: preflight ({profile_name}) errors: {'; '.join(errors[:5])}")
+        raise BuildError(f"{path.name}: preflight ({profile.name}) errors: {'; '.join(errors[:5])}")
 
 
 def write_job_sheet(job, profile: PressProfile) -> None:

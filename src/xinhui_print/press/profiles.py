@@ -2,7 +2,7 @@
 
 A press profile says what a print shop receives: the PDF/X variant WeasyPrint
 writes, the CMYK output-intent profile and its registered output condition, the
-total ink limit, bleed, safe margin and the GWG thresholds our self-checks use.
+total ink limit, bleed and safe margin the preflight of its files enforces.
 Targets are a registry like WeasyPrint's ``VARIANTS``; a layout's ``[press]``
 table may override single fields (``icc``, ``ink_limit``, ``bleed_mm`` …).
 """
@@ -10,7 +10,7 @@ table may override single fields (``icc``, ``ink_limit``, ``bleed_mm`` …).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -24,7 +24,7 @@ DEFAULT_PROFILE = "sheet-cmyk"
 
 @dataclass(frozen=True)
 class PressProfile:
-    """Everything the press build, post-processing and checks need to know about a target."""
+    """Everything the press build, post-processing and preflight need to know about a target."""
 
     name: str
     description: str
@@ -43,10 +43,6 @@ class PressProfile:
     tac_window_mm: float = 15.0
     bleed_mm: float = 3.0
     safe_mm: float = 5.0  # text stays this far inside the trim
-    min_image_ppi: float = 300.0
-    overprint_black_below_pt: float = 12.0  # GWG R0009: K100 text under this size overprints
-    rich_black_text_threshold: float = 0.85  # K at or above this with C+M+Y > 0 is rich black
-    allowed_spaces: tuple[str, ...] = field(default=("/DeviceCMYK", "/DeviceGray"))
     preflight_profile: str = "shop-cn"  # GWG SheetCMYK CMYK plus the Chinese shop's rules
 
     @property

@@ -1,13 +1,24 @@
-"""Render stage: Report + Layout → laid-out WeasyPrint Document (lay out once, export many times).
+"""Render stage: Report + Layout + options → a laid-out WeasyPrint Document (lay out once, export many times).
 
-Steps: theme colours and charts → template (HTML) → Chinese typesetting → WeasyPrint layout.
+:func:`render` is the only code that lays HTML out with WeasyPrint.  Steps:
+glyph check of the data → theme colours and charts → template (HTML) → glyph
+check of the page → Chinese typesetting → WeasyPrint layout (with the
+options' stylesheets: a page size for social outputs, the press colour
+profile) → overflow check (no text outside its box) → page count.
+
+It keeps no state between calls: every call builds its own context, fetcher
+and document, so a long-running caller (a live preview) can call it again
+and again.  WeasyPrint internals are reached only through
+:mod:`.weasyprint_adapter`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import weasyprint
@@ -15,19 +26,44 @@ from markupsafe import Markup
 
 from ..charts import chart_svg, results_vs_targets
 from ..errors import BuildError
-from ..fonts import FontRole, check_document_glyphs, check_glyphs, load_roles
+from ..fonts import FontRole, check_document_glyphs, check_report_glyphs, load_roles
 from ..layout import Layout
 from ..layout.theme import theme_colours
 from ..model import Report
-from ..press.css import inject_press_css
 from ..layout.papers import length_mm, paper_size
 from ..project import project
 from ..template import TemplateContext, render_html
-from ..typeset import install_justification, typeset_html
+from ..typeset import typeset_html
+from . import weasyprint_adapter  # noqa: F401 — checks WeasyPrint and installs the justification hook
 from .fetcher import ProjectFetcher
+from .overflow import check_overflow
 
 LOGGER = logging.getLogger("xinhui_print")
 DEFAULT_PROFILE = "data/icc/ISOcoated_v2_300_bas.icc"
+MODES = ("screen", "press")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render.
+
+    ``mode``: ``screen`` (RGB theme) or ``press`` (CMYK theme, press bleed).
+    ``extra``: template variables beyond the report (social: the cards, the QR code …).
+    ``page_px``: the page size in CSS px, for layouts whose size is not on paper
+    (social presets, the long poster's probe page); it wins over the layout's own
+    (``!important``); ``None``: the layout's own.
+    ``stylesheets``: more CSS text (our own, never data), applied as WeasyPrint user
+    stylesheets: above WeasyPrint's defaults, below every rule of the layout.
+    """
+
+    mode: str = "screen"
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    page_px: tuple[float, float] | None = None
+    stylesheets: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if self.mode not in MODES:
+            raise ValueError(f"unknown render mode {self.mode!r}; choose one of {', '.join(MODES)}")
 
 
 @dataclass
@@ -35,11 +71,16 @@ class Rendered:
     """A laid-out document and what it was made from."""
 
     layout: Layout
-    mode: str
+    options: RenderOptions
     html: str
     document: weasyprint.Document
     fetcher: ProjectFetcher
+    context: TemplateContext
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def mode(self) -> str:
+        return self.options.mode
 
 
 def icc_profile(layout: Layout) -> Path:
@@ -106,7 +147,7 @@ def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
     return PageGeometry(width, height, bleed)
 
 
-def template_context(report: Report, layout: Layout, mode: str, extra: dict[str, Any] | None = None) -> TemplateContext:
+def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[str, Any] | None = None) -> TemplateContext:
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), mode, icc_profile(layout))
     charts = _charts(report, layout, theme, fonts)
@@ -129,28 +170,35 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
 
 
 def typeset(html: str, layout: Layout) -> str:
-    """The Chinese typesetting stage (punctuation, figures, justification)."""
-    options = layout.settings.typeset
-    if options.justify:
-        install_justification()
-    return typeset_html(html, options)
+    """The Chinese typesetting stage (punctuation, figures, justification marks)."""
+    return typeset_html(html, layout.settings.typeset)
 
 
-def render(report: Report, layout: Layout, mode: str = "screen", extra: dict[str, Any] | None = None) -> Rendered:
-    """Lay out ``report`` with ``layout``: glyph check, template, typesetting, WeasyPrint."""
-    context = template_context(report, layout, mode, extra)
-    check_glyphs(glyph_texts(report), context.fonts.values())
+def render(report: Report, layout: Layout, options: RenderOptions | str = RenderOptions()) -> Rendered:
+    """Lay out ``report`` with ``layout`` (see the module doc).  A mode name (``"press"``) is
+    accepted for ``options`` while callers move to :class:`RenderOptions`."""
+    if isinstance(options, str):
+        options = RenderOptions(mode=options)
+    context = template_context(report, layout, options.mode, options.extra)
+    check_report_glyphs(report, context.fonts.values())
     html = render_html(report, context)
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
-    if mode == "press":
-        html = inject_press_css(html, icc_profile(layout))
-    document, fetcher = lay_out(html, layout)
+    document, fetcher = lay_out(html, layout, page_stylesheets(options))
+    check_overflow(document, layout.name, glyph_texts(report))
     check_page_count(document, layout, context.extra["page"])
     multiple = int(layout.section("page").get("pad_to_multiple", 1))
     if multiple > 1:
         document = pad_pages(document, multiple, context.extra["page"])
-    return Rendered(layout, mode, html, document, fetcher)
+    return Rendered(layout, options, html, document, fetcher, context)
+
+
+def page_stylesheets(options: RenderOptions) -> tuple[str, ...]:
+    """The options' stylesheets, and the page size rule when the options set one."""
+    if options.page_px is None:
+        return options.stylesheets
+    width, height = options.page_px
+    return (f"@page {{ size: {width:g}px {height:g}px !important }}", *options.stylesheets)
 
 
 def check_page_count(document: weasyprint.Document, layout: Layout, page: PageGeometry | None) -> None:
@@ -170,18 +218,35 @@ def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) 
     missing = -len(document.pages) % multiple
     if missing == 0:
         return document
-    blank_html = (
-        f"<html lang='zh-CN'><style>@page {{ size: {page.size}; bleed: {page.bleed}; margin: 0 }}"
-        "div { break-before: page }</style><body>" + "<div></div>" * missing + "</body></html>"
-    )
-    blanks = weasyprint.HTML(string=blank_html, url_fetcher=ProjectFetcher(())).render().pages
+    blank_html = "<html lang='zh-CN'><body>" + "<div style='break-before: page'></div>" * missing + "</body></html>"
+    sheet = weasyprint.CSS(string=f"@page {{ size: {page.size}; bleed: {page.bleed}; margin: 0 }}")
+    blanks = weasyprint.HTML(string=blank_html, url_fetcher=ProjectFetcher(())).render(stylesheets=[sheet]).pages
     pages = [*document.pages[:-1], *blanks, document.pages[-1]]
     return document.copy(pages)
 
 
-def lay_out(html: str, layout: Layout) -> tuple[weasyprint.Document, ProjectFetcher]:
+def lay_out(html: str, layout: Layout, stylesheets: tuple[str, ...] = ()) -> tuple[weasyprint.Document, ProjectFetcher]:
+    """WeasyPrint's layout of ``html``, reading only the project's files; ``stylesheets`` are
+    user stylesheets sharing the document's colour profiles (``@color-profile``)."""
     fetcher = ProjectFetcher(project().readable_roots)
-    document = weasyprint.HTML(string=html, base_url=str(layout.path) + "/", url_fetcher=fetcher).render()
+    base_url = str(layout.path) + "/"
+    profiles: dict = {}
+    sheets = [weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, color_profiles=profiles)
+              for css in stylesheets]
+    document = weasyprint_render(
+        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), f"layout {layout.name!r}",
+        stylesheets=sheets, color_profiles=profiles)
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document, fetcher
+
+
+def weasyprint_render(html: weasyprint.HTML, what: str, **options: Any) -> weasyprint.Document:
+    """``html.render()``; WeasyPrint's own failures on content it cannot place (an internal
+    ``assert``, a recursion too deep) become one BuildError line, not a traceback."""
+    try:
+        return html.render(**options)
+    except (AssertionError, RecursionError) as error:
+        cause = f"{type(error).__name__} {error}".strip()
+        raise BuildError(f"WeasyPrint could not lay out {what} ({cause})",
+                         hint="a field may be too large for its box: shorten it") from None

@@ -6,13 +6,29 @@
   (shrink to the floor size, then （续）), one PDF page per card.
 - :data:`PRESETS` (``presets``): page sizes, safe areas and platform policies.
 - :func:`files` (``output``): a result → files and manifest fields (``role: social``).
+
+Names are loaded when first used (PEP 562), so that a build without social
+layouts does not import the rasteriser and the card fitting.
 """
 
-from .cards import build_cards
-from .fit import BASE_PX, FLOOR_PX, FitError
-from .output import CardReport, SocialImage, SocialOptions, SocialResult, files
-from .poster import build_poster
-from .presets import CARD_PRESETS, DEFAULT_CARD_PRESET, PRESETS, Preset, get_preset
+import importlib
+
+_HOMES = {
+    "build_cards": "cards", "BASE_PX": "fit", "FLOOR_PX": "fit", "FitError": "fit",
+    "CardReport": "output", "SocialImage": "output", "SocialOptions": "output", "SocialResult": "output",
+    "files": "output", "build_poster": "poster", "CARD_PRESETS": "presets",
+    "DEFAULT_CARD_PRESET": "presets", "PRESETS": "presets", "Preset": "presets", "get_preset": "presets",
+}
+
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+
 
 __all__ = [
     "BASE_PX", "CARD_PRESETS", "CardReport", "DEFAULT_CARD_PRESET", "FLOOR_PX", "FitError", "PRESETS",

@@ -14,8 +14,8 @@ is rendered oversized and cropped (shared/reference/weasyprint.md §7):
 
 Nothing in the poster depends on the page height (no ``vh``, no page-bottom
 boxes), so the cropped page is the page a second layout at the measured height
-would give (:func:`lay_out_two_pass`, kept for tests, shows the same pixels) at
-half the cost.
+would give (``tests/social/test_poster.py`` lays it out again and compares the
+pixels) at half the cost.
 
 The bottom-padding pitfall: padding or a margin *below* the end anchor (e.g.
 the padding of the block that holds it) is not part of the anchor's position.
@@ -28,13 +28,15 @@ probe page is an error, never a silently clipped poster.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 import weasyprint
 
 from ..errors import BuildError
-from .pages import lay_out_at, page_box
+from ..layout import Layout
+from ..model import Report
+from ..render import RenderOptions, Rendered, render
+from ..render.weasyprint_adapter import crop_page, page_tree
 
 PROBE_HEIGHT = 60_000
 """CSS px; taller than any poster (WeasyPrint lays out pages of any height)."""
@@ -47,62 +49,33 @@ MAX_PDF_HEIGHT = 19_200
 
 @dataclass(frozen=True)
 class AutoHeight:
-    """The final one-page document and its measured height in CSS px."""
+    """The rendered one-page poster, cropped, and its measured height in CSS px."""
 
-    document: weasyprint.Document
+    rendered: Rendered
     width: float
     height: int
-    probe_height: float
+
+    @property
+    def document(self):
+        return self.rendered.document
 
 
 def measure_height(document: weasyprint.Document, anchor: str = END_ANCHOR) -> float:
     """Where the content ends on the first page, in CSS px: the top of ``#anchor``,
     or the bottom of the root box when trailing padding or margins lie below it."""
-    if len(document.pages) != 1:
-        raise BuildError(
-            f"the poster is longer than the probe page ({PROBE_HEIGHT} px, {len(document.pages)} pages)"
-        )
-    anchors = document.pages[0].anchors
-    if anchor not in anchors:
+    pages = document.pages
+    if len(pages) != 1:
+        raise BuildError(f"the poster is longer than the probe page ({PROBE_HEIGHT} px, {len(pages)} pages)")
+    if anchor not in pages[0].anchors:
         raise BuildError(f'the poster template has no end anchor <div id="{anchor}"> as its last element')
-    anchor_top = anchors[anchor][1]  # anchors are (x1, y1, x2, y2) in CSS px
-    return max(anchor_top, root_bottom(document.pages[0]))
+    anchor_top = pages[0].anchors[anchor][1]  # anchors are (x, y) in CSS px
+    root = page_tree(pages[0]).children[0]  # the html element's box: all content and trailing padding
+    return max(anchor_top, root.y + root.margin_height)
 
 
-def root_bottom(page: weasyprint.Page) -> float:
-    """Bottom of the root (``html``) box's margin box: all content plus trailing padding."""
-    root = page_box(page).children[0]
-    return root.position_y + root.margin_height()
-
-
-def crop_to(page: weasyprint.Page, height: float) -> None:
-    """Crop a laid-out page to ``height`` CSS px from its top (before ``write_pdf``).
-
-    WeasyPrint writes each page's boxes and its y-flip from ``Page.height``, so the
-    PDF page is exactly this tall; whatever was painted below (only the page
-    background of the probe page) falls outside the MediaBox."""
-    if height > page.height:
-        raise BuildError(f"cannot crop a page of {page.height:g} px to {height:g} px")
-    page.height = height
-
-
-def lay_out_auto_height(html: str, width: float, base: Path | None = None) -> AutoHeight:
+def lay_out_auto_height(report: Report, layout: Layout, options: RenderOptions, width: float) -> AutoHeight:
     """One layout on the probe page, measured and cropped to the content height."""
-    document = lay_out_at(html, width, PROBE_HEIGHT, base)
-    height = math.ceil(measure_height(document) - 1e-6)
-    crop_to(document.pages[0], height)
-    return AutoHeight(document, width, height, PROBE_HEIGHT)
-
-
-def lay_out_two_pass(html: str, width: float, base: Path | None = None) -> AutoHeight:
-    """The two-pass recipe: probe, measure, lay out again at the measured height
-    (slower; kept to check that cropping gives the same page)."""
-    probe = lay_out_at(html, width, PROBE_HEIGHT, base)
-    height = math.ceil(measure_height(probe) - 1e-6)
-    document = lay_out_at(html, width, height, base)
-    if len(document.pages) != 1:
-        raise BuildError(
-            f"the poster spilled onto {len(document.pages)} pages at its measured height of {height} px; "
-            "move trailing padding or margins into a spacer element before #end"
-        )
-    return AutoHeight(document, width, height, PROBE_HEIGHT)
+    rendered = render(report, layout, replace(options, page_px=(width, PROBE_HEIGHT)))
+    height = math.ceil(measure_height(rendered.document) - 1e-6)
+    crop_page(rendered.document.pages[0], height)
+    return AutoHeight(rendered, width, height)

@@ -1,19 +1,30 @@
 """Card sets: Report + ``cards`` layout + preset → fitted cards, one vector PDF, PNGs, alt texts.
 
-Steps:
+How a set is fitted (the one algorithm; the modules named do one step each):
 
-1. plan the cards (:mod:`.plan`);
-2. measure them once: the probe cards on tall pages, split between the workers
-   (:mod:`.measure`), and propose every card's size and split from that
-   (:mod:`.predict`: shrink towards the floor size, then continue on （续）
-   cards, balanced);
-3. lay out the set — rendered and typeset once, cut into :data:`FINAL_PARTS`
-   documents laid out side by side, each writing its PDF and rasterising its
-   pages where it was laid out — and check that every card is one page.  A
-   card that spilled is searched exactly (:mod:`.fit`) below the size it
-   spilled at, and the set is laid out again;
-4. join the parts' PDFs; name the images; alt text per card.
+1. **Plan** the cards (:mod:`.plan`): cover, KPIs, targets, one card per chapter,
+   closing.  Each card has a header and blocks (an item, a KPI, the chart) that
+   never split.
+2. **Measure once** (:mod:`.measure`): one layout of probe cards on tall pages,
+   so nothing breaks across pages.  Short cards are probed at the base size,
+   long ones at the floor size, each with a （续） probe; the boxes give every
+   block's top and bottom and every paragraph's lines.
+3. **Choose sizes and splits** from that measurement (:mod:`.predict`): the
+   largest whole-px size from base down to floor at which a card fits (exact at
+   the measured size, estimated by counting lines again at others); a card that
+   does not fit at the floor gets as few cards as hold it at the floor, its
+   blocks balanced between them, at the largest size those cards hold.
+4. **Lay out the set once**, every card on its preset page, and check that each
+   card is one page.  The PDF and the PNGs come from this one layout: one
+   document, so one font subset per face.
+5. **Search only a card that still spills** (:mod:`.fit`): trial layouts of that
+   card, below the size it spilled at (binary search on the size; at the floor,
+   the blocks wholly on its first page stay and the rest continues on a （续）
+   card); then the set is laid out again (step 4).  Cards the measurement cannot
+   decide (a card far taller than the probe page) go to the same search before
+   step 4.
 
+Every layout goes through :func:`xinhui_print.render.render`.
 ``SocialResult.cards`` says what happened to every card (shrunk, continued,
 searched), for the manifest and the console.
 """
@@ -23,98 +34,56 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import weasyprint
+
+from ..charts import paired_figures
 from ..errors import BuildError
-from ..export.pdf import join_pdfs
-from ..export.raster import RasterOptions
-from ..fonts import check_glyphs
+from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import Layout
 from ..model import Report, plain_text
-from ..render import glyph_texts, template_context, typeset
-from ..template import TemplateContext, render_html
+from ..render import RenderOptions, Rendered, render
 from .content import chart_alt, credit_line
-from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups
-from .measure import CardMetrics
+from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups, measure_document
+from .measure import TALL, CardMetrics, card_metrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
-from .pages import split_cards
+from .pages import card_spans
 from .plan import Card, cover_only, plan_cards
 from .predict import probe_cards, probe_for, propose
 from .presets import Preset, card_preset
 from .qr import qr_svg
-from .workers import lay_out_part, measure_all, measure_html, metrics_html, worker_count
 
 
-@dataclass
+@dataclass(frozen=True)
 class CardRenderer:
-    """Renders cards to typeset HTML, and lays probe cards out in the workers."""
+    """Lays cards out through the render stage: the whole set, or a round of probe cards."""
 
     report: Report
     layout: Layout
     preset: Preset
-    context: TemplateContext
     credit: str
     qr_url: str
-    total: int | None = None  # cards in the final set (None while probing)
 
-    def html(self, cards: list[Card]) -> str:
-        """The HTML of ``cards`` (the whole set, or probe cards), typeset."""
-        self.context.extra.update(cards=cards, card_total=self.total, credit=self.credit, qr_for=self.qr_for,
-                                  logo_for=self.preset.shows_logo, preset=self.preset)
-        return typeset(self.render(), self.layout)
-
-    def render(self) -> str:
-        return render_html(self.report, self.context)
+    def render(self, cards: list[Card], total: int | None = None, height: float | None = None) -> Rendered:
+        """``cards`` on ``preset.width`` × ``height`` px pages (default: the preset's height);
+        ``total``: cards in the final set (None while probing: no page numbers)."""
+        extra = {"cards": cards, "card_total": total, "credit": self.credit, "qr_for": self.qr_for,
+                 "logo_for": self.preset.shows_logo, "preset": self.preset}
+        page = (self.preset.width, height or self.preset.height)
+        return render(self.report, self.layout, RenderOptions(extra=extra, page_px=page))
 
     def qr_for(self, index: int):
         return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None
 
-    def documents(self, cards: list[Card], parts: int) -> tuple[str, list[tuple[str, int, list[Card]]]]:
-        """The HTML of ``cards``, and the same as ``parts`` documents of about equal layout work:
-        (HTML, number of its first card in ``cards``, its cards).  Rendered and typeset once, then cut."""
-        html = self.html(cards)
-        if not cards:
-            return html, []
-        groups = split_by_weight(cards, parts)
-        firsts = [sum(len(group) for group in groups[:n]) for n in range(len(groups))]
-        return html, list(zip(split_cards(html, [len(group) for group in groups]), firsts, groups))
-
     def measure(self, cards: list[Card]) -> list[tuple[int, int]]:
-        """A round of probes: (pages, whole leading blocks) per card, split over the workers."""
-        return self._per_card(cards, measure_html, lambda html, first, part: (
-            html, self.preset.width, self.preset.height, str(self.layout.path), len(part), first))
+        """A round of the exact search: (pages, whole leading blocks) per card."""
+        return measure_document(self.render(cards).document, len(cards)) if cards else []
 
     def metrics(self, cards: list[Card]) -> list[CardMetrics]:
-        """Probe cards on tall pages → their metrics (:mod:`.measure`), split over the workers."""
-        return self._per_card(cards, metrics_html, lambda html, first, part: (
-            html, self.preset.width, str(self.layout.path), [c.font_px for c in part], self.preset.height, first))
-
-    def _per_card(self, cards: list[Card], function, job) -> list:
-        """``function`` on one document per worker, its results per card, in order."""
-        jobs = [job(html, first, part) for html, first, part in self.documents(cards, worker_count())[1]]
-        return [result for part in measure_all(jobs, function) for result in part]
-
-
-def split_by_weight(cards: list[Card], parts: int) -> list[list[Card]]:
-    """Consecutive groups of cards with about equal amounts of text to lay out (one per worker)."""
-    if parts < 2 or len(cards) < 2:
-        return [cards]
-    weights = [layout_weight(card) for card in cards]
-    target, groups, current, total = sum(weights) / parts, [], [], 0
-    for card, weight in zip(cards, weights):
-        if current and total + weight / 2 > target and len(groups) < parts - 1:
-            groups.append(current)
-            current, total = [], 0
-        current.append(card)
-        total += weight
-    return [*groups, current]
-
-
-HEADER_WEIGHT = 600
-"""Layout work of a card's header and page, in characters of body text (measured, roughly)."""
-
-
-def layout_weight(card: Card) -> float:
-    """Roughly how long a card takes to lay out, in characters of body text."""
-    return HEADER_WEIGHT + sum(len(block.text) for block in card.blocks)
+        """Probe cards on tall pages → their metrics (:mod:`.measure`)."""
+        if not cards:
+            return []
+        document = self.render(cards, height=TALL).document
+        return card_metrics(document, [card.font_px for card in cards], self.preset.height)
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
@@ -123,10 +92,8 @@ def card_settings(layout: Layout) -> dict[str, Any]:
 
 def make_renderer(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> CardRenderer:
     settings = card_settings(layout)
-    context = template_context(report, layout, "screen", {})
-    check_glyphs(glyph_texts(report), context.fonts.values())
     qr_url = options.qr_url if options.qr_url is not None else settings.get("qr_url", "")
-    return CardRenderer(report, layout, preset, context, credit_line(report, settings.get("maker", "")), qr_url)
+    return CardRenderer(report, layout, preset, credit_line(report, settings.get("maker", "")), qr_url)
 
 
 def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True) -> list[Card]:
@@ -176,44 +143,33 @@ def _block_alt(report: Report, block) -> str:
 
 @dataclass
 class LaidOutSet:
-    """The fitted cards, laid out in parts: one PDF and the images per raster option per card."""
+    """The fitted cards laid out as one document (one card per page)."""
 
     cards: list[Card]
-    pdf: bytes
-    images: list[list]  # [raster option][card] → RasterImage
-    html: str  # the whole set as one document (what the parts were cut from)
+    rendered: Rendered
+
+    @property
+    def document(self) -> weasyprint.Document:
+        return self.rendered.document
+
+    @property
+    def html(self) -> str:
+        return self.rendered.html
 
 
-FINAL_PARTS = 2
-"""The final set is laid out as this many documents at once (one per worker), whose PDFs
-are then joined; fixed, so that the bytes do not depend on the number of workers."""
-
-
-def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions,
-                rasters: list[RasterOptions]) -> LaidOutSet:
-    """Plan, fit, lay out and rasterise the final set.
-
-    One measurement proposes every card (:mod:`.predict`); the layout of the set
-    then shows which cards spilled onto a second page, and those — only those —
-    are searched exactly (:func:`.fit.fit_cards`) before the set is laid out again.
-    The set is laid out in :data:`FINAL_PARTS` parts side by side; each part writes
-    its PDF and rasterises its pages where it was laid out."""
+def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> LaidOutSet:
+    """Plan, measure, choose and lay out the set; search only the cards that spill (see the module doc)."""
     settings = card_settings(layout)
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
-    with_chart = "results_vs_targets" in renderer.context.charts  # no chart without paired figures
+    with_chart = bool(paired_figures(report))  # no chart without paired figures
     cards = proposed_cards(planned(report, layout, preset, with_chart), renderer, base, floor)
     for _ in range(MAX_LAYOUTS):
-        renderer.total = len(cards)
-        whole, documents = renderer.documents(cards, FINAL_PARTS)
-        jobs = [(html, preset.width, preset.height, str(layout.path), len(part), first, rasters)
-                for html, first, part in documents]
-        results = measure_all(jobs, lay_out_part)
-        spilled = [first + index for (_, first, _), (lost, _, _) in zip(documents, results) for index in lost]
+        rendered = renderer.render(cards, total=len(cards))
+        spilled = [index for index, (_, pages) in enumerate(card_spans(rendered.document, len(cards))) if pages != 1]
         if not spilled:
-            images = [[image for _, _, part in results for image in part[n]] for n in range(len(rasters))]
-            return LaidOutSet(cards, join_pdfs([pdf for _, pdf, _ in results]), images, whole)
+            return LaidOutSet(cards, rendered)
         cards = refit(cards, spilled, renderer.measure, base, floor)
     raise BuildError(f"card set for {preset.name}: cards still spill after {MAX_LAYOUTS} layouts")
 
@@ -253,23 +209,30 @@ def _search(cards: list[Card], measure, base: float, floor: float) -> list[list[
             for group in fit_card_groups(cards, measure, base, floor)]
 
 
+def rasterise(pdf: bytes, count: int, rasters: list[RasterOptions]) -> list[list[RasterImage]]:
+    """Every page of the set's PDF at every raster option: images per option per card."""
+    pages = open_pdf(pdf)
+    return [[encode_image(render_scanlines(pages[index], options.density), options, index) for index in range(count)]
+            for options in rasters]
+
+
 def raster_options(layout: Layout, preset: Preset, options: SocialOptions) -> list[RasterOptions]:
     return [RasterOptions(density=density, format=options.format_for(layout), png_effort=options.png_effort,
                           byte_budget=preset.byte_budget) for density in options.densities_for(layout)]
 
 
-def card_images(report: Report, laid_out: LaidOutSet, layout: Layout, preset: Preset,
-                rasters: list[RasterOptions]) -> list[SocialImage]:
+def card_images(report: Report, cards: list[Card], images: list[list[RasterImage]], layout: Layout,
+                preset: Preset, rasters: list[RasterOptions]) -> list[SocialImage]:
     """Every card at every density, named and with its alt text."""
-    cards, total = laid_out.cards, len(laid_out.cards)
+    total = len(cards)
     return [
         SocialImage(
             name=f"{layout.name}-{preset.name}@{options.density:g}x-{index + 1:02d}of{total:02d}", raster=raster,
             preset=preset.name, density=options.density, alt=card_alt(report, cards[index], index + 1, total),
             kind="card", card=index + 1,
         )
-        for options, images in zip(rasters, laid_out.images)
-        for index, raster in enumerate(images)
+        for options, per_card in zip(rasters, images)
+        for index, raster in enumerate(per_card)
     ]
 
 
@@ -279,12 +242,14 @@ def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
     options = options or SocialOptions()
     preset = card_preset(preset_name or str(card_settings(layout).get("preset", "xhs")))
     rasters = raster_options(layout, preset, options)
-    laid_out = lay_out_set(report, layout, preset, options, rasters)
+    laid_out = lay_out_set(report, layout, preset, options)
     cards = laid_out.cards
+    pdf = laid_out.document.write_pdf()
+    images = rasterise(pdf, len(cards), rasters)
     base = float(card_settings(layout).get("base_px", BASE_PX))
     result = SocialResult(
-        layout=layout.name, preset=preset.name, pdf=laid_out.pdf, pdf_name=f"{layout.name}-{preset.name}.pdf",
-        images=card_images(report, laid_out, layout, preset, rasters), html=laid_out.html,
+        layout=layout.name, preset=preset.name, pdf=pdf, pdf_name=f"{layout.name}-{preset.name}.pdf",
+        images=card_images(report, cards, images, layout, preset, rasters), html=laid_out.html,
         width_css=preset.width, height_css=preset.height or 0,
         alt=f"数读卡片（{preset.name}，共{len(cards)}张）：{report.meta.kicker}：{report.meta.title}",
         cards=card_reports(cards, base),

@@ -43,7 +43,8 @@ from dataclasses import dataclass, replace
 import weasyprint
 
 from ..errors import BuildError
-from .pages import card_spans, page_box, walk
+from ..render.weasyprint_adapter import page_tree
+from .pages import card_spans
 from .plan import Card
 
 FLOOR_PX = 28
@@ -90,12 +91,8 @@ def blocks_on_page(document: weasyprint.Document, page_index: int, card: int) ->
     """Indexes (``data-bi``) of the card's blocks that have a box on the page."""
     if page_index >= len(document.pages):
         return set()
-    found = set()
-    for box in walk(page_box(document.pages[page_index])):
-        element = getattr(box, "element", None)
-        if element is not None and element.get("data-card") == str(card) and element.get("data-bi"):
-            found.add(int(element.get("data-bi")))
-    return found
+    return {int(box.attrs["data-bi"]) for box in page_tree(document.pages[page_index]).walk()
+            if box.attrs.get("data-card") == str(card) and box.attrs.get("data-bi")}
 
 
 def whole_blocks_on_first_page(document: weasyprint.Document, first_page: int, card: int) -> int:
@@ -120,11 +117,11 @@ Measure = Callable[[list[Card]], list[tuple[int, int]]]
 """Lays out probe cards → ``(pages, leading blocks wholly on the first page)`` per card."""
 
 
-def measure_document(document: weasyprint.Document, count: int, first: int = 0) -> list[tuple[int, int]]:
-    """What a probe layout says about each of its ``count`` cards (numbered from ``first``)."""
+def measure_document(document: weasyprint.Document, count: int) -> list[tuple[int, int]]:
+    """What a probe layout says about each of its ``count`` cards."""
     return [
-        (pages, whole_blocks_on_first_page(document, page, first + position))
-        for position, (page, pages) in enumerate(card_spans(document, count, first))
+        (pages, whole_blocks_on_first_page(document, page, position))
+        for position, (page, pages) in enumerate(card_spans(document, count))
     ]
 
 

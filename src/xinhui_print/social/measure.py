@@ -25,9 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import weasyprint
-from weasyprint.formatting_structure import boxes
 
-from .pages import card_spans, page_box, walk
+from ..render.weasyprint_adapter import Box, page_tree
+from .pages import card_spans
 
 TALL = 40_000
 """CSS px: taller than any probe card (a card far too long is split by pages anyway, see ``pages``)."""
@@ -79,79 +79,62 @@ EPSILON = 0.01
 # ---------------------------------------------------------------- reading boxes
 
 
-def _classes(box) -> set[str]:
-    element = getattr(box, "element", None)
-    return set((element.get("class") or "").split()) if element is not None else set()
-
-
-def _paragraphs(box, body_width: float) -> tuple[Paragraph, ...]:
-    """Every box of line boxes inside ``box`` (not inside another such box)."""
+def _paragraphs(box: Box, body_width: float) -> tuple[Paragraph, ...]:
+    """Every box of line boxes inside ``box``."""
     found = []
-    for inner in walk(box):
-        if not isinstance(inner, boxes.BlockContainerBox):
+    for inner in box.walk():
+        if not inner.lines:
             continue
-        lines = [child for child in inner.children if isinstance(child, boxes.LineBox)]
-        if not lines:
-            continue
-        height = sum(line.margin_height() for line in lines)
+        lines = [child for child in inner.children if child.kind == "line"]
+        height = sum(line.margin_height for line in lines)
         widths = [_text_extent(line) for line in lines]
         found.append(Paragraph(len(lines), height / len(lines), inner.width, widths[-1],
-                               max(0.0, body_width - inner.width), sum(widths), inner.content_box_y()))
+                               max(0.0, body_width - inner.width), sum(widths), inner.content_top))
     return tuple(found)
 
 
-def _text_extent(line) -> float:
+def _text_extent(line: Box) -> float:
     """Width from the first to the last box on a line."""
     if not line.children:
         return 0.0
-    left = min(child.position_x for child in line.children)
-    return max(child.position_x + child.margin_width() for child in line.children) - left
+    return max(child.right for child in line.children) - min(child.x for child in line.children)
 
 
-def _border_bottom(box) -> float:
-    return box.border_box_y() + box.border_height()
-
-
-def _block_metrics(box, body_width: float) -> BlockMetrics:
-    top, bottom = box.border_box_y(), _border_bottom(box)
+def _block_metrics(box: Box, body_width: float) -> BlockMetrics:
+    top, bottom = box.border_top, box.border_bottom
     body_top = top
-    for inner in walk(box):
-        if "section-title" in _classes(inner) and isinstance(inner, boxes.BlockBox):
+    for inner in box.walk():
+        if inner.kind != "block":
+            continue
+        if "section-title" in inner.classes:
             body_top = bottom  # a heading-only block: the heading is all of it
-        if "item" in _classes(inner) and isinstance(inner, boxes.BlockBox):
-            body_top = inner.border_box_y()
+        if "item" in inner.classes:
+            body_top = inner.border_top
             break
     return BlockMetrics(top, body_top, bottom, _paragraphs(box, body_width))
 
 
-def _limit(page: weasyprint.Page, card_height: float) -> float:
-    root = page_box(page)
-    return card_height - root.margin_bottom - root.padding_bottom - root.border_bottom_width
-
-
-def card_metrics(document: weasyprint.Document, sizes: list[float], card_height: float,
-                 first: int = 0) -> list[CardMetrics]:
-    """Metrics of the probe cards (anchors ``#card-k``, ``k`` from ``first``) laid out at ``sizes``."""
+def card_metrics(document: weasyprint.Document, sizes: list[float], card_height: float) -> list[CardMetrics]:
+    """Metrics of the probe cards (anchors ``#card-k``) laid out at ``sizes``."""
     return [
-        _one_card(document.pages[page], first + k, pages, sizes[k], card_height)
-        for k, (page, pages) in enumerate(card_spans(document, len(sizes), first))
+        _one_card(page_tree(document.pages[page]), k, pages, sizes[k], card_height)
+        for k, (page, pages) in enumerate(card_spans(document, len(sizes)))
     ]
 
 
-def _one_card(page: weasyprint.Page, index: int, pages: int, size: float, card_height: float) -> CardMetrics:
-    root = page_box(page)
-    body_width = next((box.width for box in walk(root) if "card" in _classes(box)), root.width)
+def _one_card(root: Box, index: int, pages: int, size: float, card_height: float) -> CardMetrics:
+    body_width = next((box.width for box in root.walk() if "card" in box.classes), root.width)
     blocks: dict[int, BlockMetrics] = {}
     header, header_bottom, fixed_top = (), 0.0, 0.0
-    for box in walk(root):
-        element = getattr(box, "element", None)
-        if element is None or not isinstance(box, boxes.BlockBox):
+    for box in root.walk():
+        if box.element is None or box.kind != "block":
             continue
-        if "card-head" in _classes(box) and not header:
-            header, header_bottom = _paragraphs(box, body_width), _border_bottom(box)
-            fixed_top = box.content_box_y()
-        elif element.get("data-card") == str(index) and element.get("data-bi") is not None:
-            blocks.setdefault(int(element.get("data-bi")), _block_metrics(box, body_width))
+        if "card-head" in box.classes and not header:
+            header, header_bottom = _paragraphs(box, body_width), box.border_bottom
+            fixed_top = box.content_top
+        elif box.attrs.get("data-card") == str(index) and box.attrs.get("data-bi") is not None:
+            blocks.setdefault(int(box.attrs["data-bi"]), _block_metrics(box, body_width))
     ordered = tuple(blocks[i] for i in sorted(blocks))
     bottom = max([b.bottom for b in ordered], default=header_bottom)
-    return CardMetrics(size, _limit(page, card_height), pages, ordered, header, bottom, fixed_top, body_width)
+    limit = card_height - root.bottom_inset  # where a real card page's content area ends
+    return CardMetrics(size, limit, pages, ordered, header, bottom, fixed_top, body_width)

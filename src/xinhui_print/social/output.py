@@ -9,9 +9,10 @@ atomically and list in the manifest (``role: social``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..export.raster import RasterImage
+if TYPE_CHECKING:  # the rasteriser is imported by the builders that use it
+    from ..export.raster import RasterImage
 
 ROLE = "social"
 

@@ -7,7 +7,7 @@ lossless master, no byte budget) and, when the poster is taller than
 ``[poster] segment_max_height``, numbered slices cut at block boundaries, each
 held to the preset's byte budget (WeChat: < 1 MB).  Slices are made at the
 lowest density asked for: WeChat shows article images at most 1080 px wide.
-Each density is rasterised and encoded on a worker (:mod:`.workers`).
+Each density is rendered once; the slices are rows of that rendering.
 """
 
 from __future__ import annotations
@@ -15,34 +15,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export.raster import RasterOptions
-from ..fonts import check_glyphs
+from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import Layout
 from ..model import Report
-from ..render import glyph_texts, template_context, typeset
-from ..template import render_html
+from ..render import RenderOptions
+from ..render.weasyprint_adapter import page_tree
 from .autoheight import MAX_PDF_HEIGHT, AutoHeight, lay_out_auto_height
 from .content import condense, credit_line, poster_alt, poster_blocks
 from .output import SocialImage, SocialOptions, SocialResult
-from .pages import element_boxes, text_extents
+from .pages import Extent, element_boxes, text_extents
 from .presets import Preset, get_preset
 from .qr import qr_svg
 from .segments import cut_positions, segment_names
-from .workers import raster_page, run_all
 
 
 @dataclass
 class PosterLayout:
     """The laid-out poster: its HTML, the auto-height document and the block extents."""
 
-    html: str
     auto: AutoHeight
     alt_blocks: dict[str, str]
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def html(self) -> str:
+        return self.auto.rendered.html
+
+    @property
     def page(self):
-        return self.auto.document.pages[0]
+        """The laid-out page's boxes (:class:`~xinhui_print.render.weasyprint_adapter.Box`)."""
+        return page_tree(self.auto.document.pages[0])
 
 
 def poster_settings(layout: Layout) -> dict[str, Any]:
@@ -64,52 +66,75 @@ def poster_context(report: Report, layout: Layout, preset: Preset, options: Soci
 
 
 def lay_out_poster(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> PosterLayout:
-    """Template → typeset HTML → auto-height Document."""
-    context = template_context(report, layout, "screen", poster_context(report, layout, preset, options))
-    check_glyphs(glyph_texts(report), context.fonts.values())
-    html = typeset(render_html(report, context), layout)
+    """The render stage's layout on a tall page, cropped to the content (:mod:`.autoheight`)."""
     width = float(layout.section("page").get("width", preset.width))
-    auto = lay_out_auto_height(html, width, layout.path)
+    render_options = RenderOptions(extra=poster_context(report, layout, preset, options))
+    auto = lay_out_auto_height(report, layout, render_options, width)
     settings = poster_settings(layout)
     blocks = poster_blocks(report, int(settings.get("key_items", 2)), settings.get("maker", ""))
-    return PosterLayout(html, auto, blocks)
+    return PosterLayout(auto, blocks)
 
 
-def poster_images(poster: PosterLayout, pdf: bytes, preset: Preset, layout: Layout, options: SocialOptions) -> list[SocialImage]:
-    """The full poster per density, plus segments when it is taller than the limit.
+@dataclass(frozen=True)
+class PosterSheet:
+    """What the images need of a laid-out poster: its PDF and its extents (the WeasyPrint
+    document itself is let go before rasterising, which holds the largest buffers)."""
 
-    Each density is rasterised and encoded as one job; jobs run on the workers."""
-    page = poster.page
+    pdf: bytes
+    html: str
+    width: float
+    height: int
+    blocks: list[Extent]
+    lines: list[Extent]
+    alt_blocks: dict[str, str]
+
+    @classmethod
+    def of(cls, poster: PosterLayout) -> "PosterSheet":
+        page = poster.page
+        return cls(poster.auto.document.write_pdf(), poster.html, poster.auto.width, poster.auto.height,
+                   element_boxes(page, "data-block"), text_extents(page), poster.alt_blocks)
+
+
+def poster_images(sheet: PosterSheet, preset: Preset, layout: Layout, options: SocialOptions) -> list[SocialImage]:
+    """The full poster per density, plus segments when it is taller than the limit."""
     max_height = float(poster_settings(layout).get("segment_max_height", 4000))
-    blocks = element_boxes(page, "data-block")
-    cuts = cut_positions(poster.auto.height, blocks, text_extents(page), max_height)
+    cuts = cut_positions(sheet.height, sheet.blocks, sheet.lines, max_height)
     slices = list(zip(cuts, cuts[1:])) if len(cuts) > 2 else []
     densities = options.densities_for(layout)
     image_format = options.format_for(layout)
-    jobs = []
+    images: list[SocialImage] = []
     for density in densities:
         master = RasterOptions(density=density, format=image_format, png_effort=options.png_effort)
         sliced = RasterOptions(density=density, format=image_format, png_effort=options.png_effort,
                                byte_budget=preset.byte_budget)
         # slices for WeChat at the lowest density only: it shows article images at most 1080 px wide
-        jobs.append((pdf, 0, density, master, slices if density == min(densities) else [], sliced))
-    images: list[SocialImage] = []
-    for density, (full, *parts) in zip(densities, run_all(raster_page, jobs)):
+        full, *parts = raster_page(sheet.pdf, density, master, slices if density == min(densities) else [], sliced)
         images.append(SocialImage(
             name=f"{layout.name}@{density:g}x", raster=full, preset=preset.name, density=density,
-            alt=poster_alt(poster.alt_blocks), kind="poster",
+            alt=poster_alt(sheet.alt_blocks), kind="poster",
         ))
-        images += _segments(parts, slices, blocks, poster, preset, layout, density)
+        images += _segments(parts, slices, sheet, preset, layout, density)
     return images
 
 
-def _segments(parts, slices, blocks, poster, preset, layout, density) -> list[SocialImage]:
+def raster_page(pdf: bytes, density: float, master: RasterOptions, slices=(),
+                slice_options: RasterOptions | None = None) -> list[RasterImage]:
+    """The poster's page at one density → [full image, *slices].  ``slices`` are (top, bottom)
+    CSS px bands encoded with ``slice_options``: rows of the same rendering, never rendered again."""
+    rows = render_scanlines(open_pdf(pdf)[0], density)
+    results = [encode_image(rows, master, 0)]
+    for number, (top, bottom) in enumerate(slices):
+        results.append(encode_image(rows.band(round(top * density), round(bottom * density)), slice_options, number))
+    return results
+
+
+def _segments(parts, slices, sheet: PosterSheet, preset, layout, density) -> list[SocialImage]:
     count = len(parts)
     return [
         SocialImage(
             name=f"{layout.name}@{density:g}x-{index:02d}of{count:02d}", raster=raster, preset=preset.name,
             density=density, kind="segment", segment=(index, count), top=top, bottom=bottom,
-            alt=poster_alt(poster.alt_blocks, (index, count), segment_names(blocks, top, bottom)),
+            alt=poster_alt(sheet.alt_blocks, (index, count), segment_names(sheet.blocks, top, bottom)),
         )
         for index, (raster, (top, bottom)) in enumerate(zip(parts, slices), start=1)
     ]
@@ -119,17 +144,15 @@ def build_poster(report: Report, layout: Layout, options: SocialOptions | None =
     """Lay out the poster once and export it: vector PDF + PNGs (+ segments)."""
     options = options or SocialOptions()
     preset = get_preset(str(poster_settings(layout).get("preset", "poster")))
-    poster = lay_out_poster(report, layout, preset, options)
-    pdf = poster.auto.document.write_pdf()
-    images = poster_images(poster, pdf, preset, layout, options)
+    sheet = PosterSheet.of(lay_out_poster(report, layout, preset, options))  # the layout is freed here
+    images = poster_images(sheet, preset, layout, options)
     result = SocialResult(
-        layout=layout.name, preset=preset.name, pdf=pdf, pdf_name=f"{layout.name}.pdf", images=images,
-        html=poster.html, height_css=poster.auto.height, width_css=poster.auto.width,
-        alt=poster_alt(poster.alt_blocks),
+        layout=layout.name, preset=preset.name, pdf=sheet.pdf, pdf_name=f"{layout.name}.pdf", images=images,
+        html=sheet.html, height_css=sheet.height, width_css=sheet.width, alt=poster_alt(sheet.alt_blocks),
     )
-    if poster.auto.height > MAX_PDF_HEIGHT:
+    if sheet.height > MAX_PDF_HEIGHT:
         result.warnings.append(
-            f"{result.pdf_name}: {poster.auto.height} px tall; Acrobat opens pages up to {MAX_PDF_HEIGHT} px "
+            f"{result.pdf_name}: {sheet.height} px tall; Acrobat opens pages up to {MAX_PDF_HEIGHT} px "
             "(the PNGs and segments are unaffected)"
         )
     return result

@@ -5,12 +5,8 @@ registered in :data:`xinhui_print.build.PRODUCERS`.  Every file goes through
 the manifest's atomic writer with ``role: social`` and the fields ``format``,
 ``width_px``, ``height_px``, ``bytes``, ``preset``, ``sha256`` and ``alt``;
 each image has its alt text in a ``.txt`` beside it.  Budget fallbacks and card
-fitting are logged on the console, one line each.
-
-The poster is started early (``produce_poster.prepare``, called by the build
-before any producer runs): it is laid out and rasterised in a forked process of
-its own while the card sets are fitted, and its files are written when its turn
-comes.  Serially (``XINHUI_WORKERS=1``) it is simply built at its turn.
+fitting are logged on the console, one line each.  :func:`check_options` rejects
+bad social options before anything is built.
 """
 
 from __future__ import annotations
@@ -18,16 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from ..fonts import check_glyphs
-from ..render import glyph_texts, layout_fonts
-from .cards import build_cards
 from .output import ROLE, SocialOptions, SocialResult, files
-from .poster import build_poster
 from .presets import PRESETS, get_preset
-from .qr import check_qr_url
-from .workers import Pending, start
-
-_started: dict[tuple[int, str], Pending] = {}
 
 
 def social_options(job: Any) -> SocialOptions:
@@ -48,6 +36,8 @@ def check_options(options: Any) -> None:
             raise InputError(f"density must be more than 0 and at most {MAX_DENSITY:g}, got {density:g}")
     qr_url = getattr(options, "qr_url", None)
     if qr_url is not None:
+        from .qr import check_qr_url
+
         check_qr_url(qr_url)
 
 
@@ -81,32 +71,20 @@ def summary(result: SocialResult) -> str:
             f"{smallest / 1000:.0f}–{largest / 1000:.0f} kB ({sum(i.raster.bytes for i in images) / 1e6:.1f} MB)")
 
 
-def _key(job: Any) -> tuple[int, str]:
-    return id(job.report), job.layout.name
-
-
-def prepare_poster(job: Any) -> None:
-    """Start building the poster beside whatever the build does next (see the module doc)."""
-    if _key(job) not in _started:
-        # the font check reads the fonts' character maps (cached): done here, before the fork,
-        # so that neither the poster's process nor the workers forked later read them again
-        check_glyphs(glyph_texts(job.report), layout_fonts(job.layout).values())
-        _started[_key(job)] = start(build_poster, job.report, job.layout, social_options(job))
-
-
 def produce_poster(job: Any) -> None:
     """The long poster: PDF, PNG per density, segments, alt texts."""
-    started = _started.pop(_key(job), None)
-    result = started.result() if started else build_poster(job.report, job.layout, social_options(job))
-    write_result(job, result)
+    from .poster import build_poster  # the rasteriser and the layout code load when a poster is made
+
+    write_result(job, build_poster(job.report, job.layout, social_options(job)))
 
 
-produce_poster.prepare = prepare_poster  # type: ignore[attr-defined]
 produce_poster.check_options = check_options  # type: ignore[attr-defined]
 
 
 def produce_cards(job: Any) -> None:
     """One card set per preset: PDF (one card per page), PNGs, alt texts, per-card report."""
+    from .cards import build_cards  # the rasteriser and the fitting code load when a card set is made
+
     for preset in card_presets(job):
         write_result(job, build_cards(job.report, job.layout, preset, social_options(job)))
 

@@ -1,20 +1,18 @@
-"""Chinese typesetting: HTML stage, WeasyPrint justification hook, PDF measures.
+"""Chinese typesetting: HTML stage and PDF measures.
 
 - :func:`typeset_html` (``stage``): final HTML → HTML with punctuation, figure,
-  widow and spacing markup; layout-independent.
-- :func:`install_justification` (``weasyprint_hook``): the one place that
-  touches WeasyPrint internals (inter-character justification, clreq 3.5.4).
+  widow and spacing markup; layout-independent.  Inter-character justification
+  of the marked lines is done while WeasyPrint lays them out, by the render
+  stage's adapter (:mod:`xinhui_print.render.weasyprint_adapter`), with the
+  line plans of ``linebreak``.
 - ``measure``: what a PDF actually shows (flush lines, kinsoku, splits, …).
 """
 
 from ..layout.config import TypesetOptions
 from .stage import typeset_css, typeset_html
-from .weasyprint_hook import UnsupportedWeasyPrintError, install_justification
 
 __all__ = [
     "TypesetOptions",
-    "UnsupportedWeasyPrintError",
-    "install_justification",
     "typeset_css",
     "typeset_html",
 ]

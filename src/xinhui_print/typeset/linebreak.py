@@ -138,13 +138,12 @@ class BreakPlanner:
         """The break for a line of ``width`` starting at ``start`` (later lines:
         ``rest_width``); ``None`` when the rest fits on this line."""
         model = self.model
+        candidates = self._line_candidates(start, width)
+        if not candidates:
+            return None
         first = model.start_of(start)
-        if first >= model.length:
-            return None
-        if model.natural_width(first, model.end_of(first, model.length)) <= width:
-            return None
         best = None
-        for end, cost, _ in self._candidates(first, width):
+        for end, cost, _ in candidates:
             total = cost + LINE + self._cost(end, rest_width)
             if best is None or total < best[0]:
                 best = (total, end, cost)
@@ -159,23 +158,47 @@ class BreakPlanner:
     # --- dynamic programme over break positions ------------------------------------
 
     def _cost(self, start: int, width: float) -> float:
-        key = (width, start)
-        if key in self._memo:
-            return self._memo[key][0]
+        """Least cost of setting the paragraph from ``start`` on in lines of ``width``.
+
+        The dynamic programme runs on an explicit stack, not by recursion: a paragraph
+        has as many lines as it likes (a 39,000-character one needs ~1,500)."""
+        memo = self._memo
+        pending = [start]
+        candidates: dict[int, list] = {}
+        while pending:
+            position = pending[-1]
+            if (width, position) in memo:
+                pending.pop()
+                continue
+            if position not in candidates:
+                candidates[position] = self._line_candidates(position, width)
+                if candidates[position] is None:  # the rest fits on this line
+                    memo[(width, position)] = (0.0, self.model.length)
+                    del candidates[position]
+                    pending.pop()
+                    continue
+                unsolved = [end for end, _, _ in candidates[position] if (width, end) not in memo]
+                if unsolved:
+                    pending.extend(unsolved)
+                    continue
+            best = (float("inf"), self.model.length)
+            for end, cost, _ in candidates.pop(position):
+                total = cost + LINE + memo[(width, end)][0]
+                if total < best[0]:
+                    best = (total, end)
+            memo[(width, position)] = best
+            pending.pop()
+        return memo[(width, start)][0]
+
+    def _line_candidates(self, start: int, width: float) -> list | None:
+        """The breaks a line from ``start`` may take; None when the rest fits on it."""
         model = self.model
         first = model.start_of(start)
         if first >= model.length or model.natural_width(
             first, model.end_of(first, model.length)
         ) <= width:
-            self._memo[key] = (0.0, model.length)
-            return 0.0
-        best = (float("inf"), model.length)
-        for end, cost, _ in self._candidates(first, width):
-            total = cost + LINE + self._cost(end, width)
-            if total < best[0]:
-                best = (total, end)
-        self._memo[key] = best
-        return best[0]
+            return None
+        return self._candidates(first, width)
 
     def _candidates(self, first: int, width: float):
         """``(end, cost, short)`` of the breaks a line from ``first`` may take:

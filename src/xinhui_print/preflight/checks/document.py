@@ -1,6 +1,6 @@
 """Document and page structure rules: PDF/X-4 identity (R0001), page boxes
-(R0002–R0004, PDFX-BOXES), page count (R0006), optional content (R0034) and
-the output intent (R0035)."""
+(R0002–R0004, PDFX-BOXES), page count (R0006, PDFX-PAGES), optional content
+(R0034) and the output intent (R0035)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ def _metadata_problems(pdf: pikepdf.Pdf) -> list[str]:
             problems.append(f"XMP {key} is missing")
     if "/ID" not in pdf.trailer:
         problems.append("trailer /ID is missing")
+    if pdf.pdf_version < "1.6":
+        problems.append(f"PDF version {pdf.pdf_version} is older than 1.6 (PDF/X-4 needs 1.6 or later)")
     return problems
 
 
@@ -134,6 +136,14 @@ def single_page(doc, settings):
         return []
     return [Finding("R0006", settings.severity, f"document has {count} pages, must have exactly 1",
                     measured=count, limit=1)]
+
+
+@rule("PDFX-PAGES")
+def has_pages(doc, settings):
+    if doc.boxes:
+        return []
+    return [Finding("PDFX-PAGES", settings.severity, "the document is empty (it has no pages)",
+                    measured=0, limit="≥ 1")]
 
 
 @rule("R0034")

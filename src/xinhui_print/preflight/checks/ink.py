@@ -21,11 +21,12 @@ def no_empty_page(doc, settings):
 @rule("R0026")
 def total_area_coverage(doc, settings):
     limit = float(settings["limit"])
-    square_mm = float(settings.get("square_mm", 15.0))
+    dpi, square_mm = doc.coverage_settings
     return [
         Finding("R0026", settings.severity,
-                f"total ink {c.max_mean:.1f}% over a {square_mm:g} mm square exceeds {limit:g}%",
+                f"total ink {c.max_mean:.1f}% over a {square_mm:g} mm square exceeds {limit:g}%"
+                + (f" (measured at {c.dpi:.0f} dpi: the page is too large for {dpi:g})" if c.dpi < dpi else ""),
                 page=c.page, bbox=c.square, measured=c.max_mean, limit=limit)
-        for c in doc.coverage(int(settings.get("dpi", 72)), square_mm)
+        for c in doc.coverage(dpi, square_mm)
         if c.max_mean > limit
     ]

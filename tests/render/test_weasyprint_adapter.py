@@ -1,7 +1,8 @@
-"""The WeasyPrint hook: version pin, contract checks and behaviour on small renders.
+"""The WeasyPrint adapter: version pin, the check of every internal, the justification hook
+on small renders, box views.
 
 These tests fail loudly when a WeasyPrint upgrade changes the internals the
-hook relies on (signatures, custom properties, Pango letter spacing).
+adapter relies on (signatures, box methods, custom properties, Pango letter spacing).
 """
 
 import pdfplumber
@@ -10,8 +11,8 @@ import weasyprint
 from weasyprint import HTML
 from weasyprint.layout import inline
 
+from xinhui_print.render import weasyprint_adapter as hook
 from xinhui_print.typeset import TypesetOptions, typeset_html
-from xinhui_print.typeset import weasyprint_hook as hook
 from xinhui_print.typeset.measure import extraction_spaces, pdftotext
 
 COLUMN = "width: 30.3em"
@@ -34,15 +35,74 @@ def lines_of(pdf_path):
     return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
 
 
+@pytest.fixture(autouse=True)
+def hook_installed_afterwards():
+    """Tests below uninstall the hook or patch WeasyPrint: the rest of the session runs as a build does."""
+    yield
+    hook.install_justification()
+
+
 def test_pinned_weasyprint_is_supported():
     assert weasyprint.__version__.split(".")[0] in hook.SUPPORTED_MAJOR_VERSIONS
-    hook.check_internals()
+    hook.check_weasyprint()
+
+
+def test_loading_the_render_stage_installs_the_hook():
+    import xinhui_print.render  # noqa: F401
+
+    assert hook.is_installed()
 
 
 def test_other_major_version_is_refused(monkeypatch):
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
     with pytest.raises(hook.UnsupportedWeasyPrintError, match="supports WeasyPrint 70"):
-        hook.check_internals()
+        hook.check_weasyprint()
+
+
+@pytest.mark.parametrize("owner, name", [
+    ("boxes.Box", "content_box_x"), ("boxes.Box", "border_box_y"), ("boxes", "LineBox"), ("text_ffi", "harfbuzz_subset"),
+])
+def test_every_internal_used_is_checked(monkeypatch, owner, name):
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text import ffi as text_ffi
+
+    target = {"boxes.Box": boxes.Box, "boxes": boxes, "text_ffi": text_ffi}[owner]
+    monkeypatch.delattr(target, name)
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match=name):
+        hook.check_weasyprint()
+
+
+def test_changed_page_constructor_is_refused(monkeypatch):
+    from weasyprint.document import Page
+
+    monkeypatch.setattr(Page, "__init__", lambda self, box, extra: None)
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match="Page.__init__"):
+        hook.check_weasyprint()
+
+
+def test_box_views_read_the_laid_out_page():
+    document = HTML(string=page('<p class="a" data-x="1">新会区</p><svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>')).render()
+    root = hook.page_tree(document.pages[0])
+    assert root.kind == "page"
+    paragraph = next(box for box in root.walk() if box.attrs.get("data-x") == "1")
+    assert paragraph.kind == "block" and paragraph.lines and paragraph.classes == {"a"}
+    assert "".join(box.text for box in paragraph.walk()) == "新会区"
+    assert paragraph.content_right == pytest.approx(paragraph.x + paragraph.margin_width)
+    assert paragraph.font_size == pytest.approx(10 * 96 / 72)
+    assert any(box.kind == "replaced" for box in root.walk())
+
+
+def test_crop_page_sets_the_pdf_page_height():
+    import io
+
+    import pikepdf
+
+    document = HTML(string="<p>x</p>").render()
+    hook.crop_page(document.pages[0], 100)
+    with pikepdf.open(io.BytesIO(document.write_pdf())) as pdf:
+        assert float(pdf.pages[0].MediaBox[3]) == pytest.approx(75)
+    with pytest.raises(ValueError):
+        hook.crop_page(document.pages[0], 10_000)
 
 
 def test_changed_internal_signature_is_refused(monkeypatch):
@@ -119,9 +179,7 @@ def test_word_joiner_carries_no_letter_spacing(tmp_path):
 
     from weasyprint import HTML
 
-    from xinhui_print.typeset import TypesetOptions, install_justification, typeset_html
-
-    install_justification()
+    hook.install_justification()
     html = typeset_html(
         '<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">'
         '<p style="letter-spacing: 0.3em">江门日报</p>'

@@ -1,40 +1,44 @@
-"""Inter-character justification for WeasyPrint 70: the only module touching its internals.
+"""The one module that touches WeasyPrint internals (WeasyPrint 70): everything else uses its public API.
 
-Contract
---------
-:func:`install_justification` replaces two functions of
-``weasyprint.layout.inline`` (WeasyPrint 70.x only, checked at install):
+What it reaches into, all verified by :func:`check_weasyprint` when this module
+loads (and by ``tests/render/test_weasyprint_adapter.py``):
 
-- ``text_align(context, line, available_width, last)`` — first removes the
-  ¼ em CJK–Latin margin of ``.xh-ls-l`` / ``.xh-ls-r`` spans at the start and
-  end of every line (clreq 3.2.2: none at line edges), then runs the original.
-- ``justify_line(context, line, extra_width)`` — for lines whose style carries
-  the custom property ``--xh-justify: <max gap in em>`` (set by
-  :func:`xinhui_print.typeset.typeset_html`) and that hold Chinese: sets a
-  closing mark at the line end half width (``halt``), then spreads the extra
-  width over the gaps between Chinese characters (clreq 3.5.4) as Pango
-  letter spacing, at most ``max gap`` em per gap, the rest on word spaces.
-  Other lines go to WeasyPrint's own ``justify_line`` unchanged.
+* **Inter-character justification** (clreq 3.5.4), installed when this module
+  loads.  It replaces four functions:
 
-- ``split_inline_box(context, box, position_x, max_x, …)`` — for the line box
-  of a justified Chinese paragraph, caps ``max_x`` where the paragraph plan of
-  :class:`~.linebreak.BreakPlanner` ends the line (built once per paragraph
-  from Pango advances and line-break opportunities); a line may exceed the
-  width when closing marks set half width make it fit (push-in, handled in
-  ``text_align``/``justify_line``);
+  - ``inline.text_align(context, line, available_width, last)`` — first removes
+    the ¼ em CJK–Latin margin of ``.xh-ls-l`` / ``.xh-ls-r`` spans at the start
+    and end of every line (clreq 3.2.2: none at line edges), then runs the original;
+  - ``inline.justify_line(context, line, extra_width)`` — for lines whose style
+    carries the custom property ``--xh-justify: <max gap in em>`` (set by
+    :func:`xinhui_print.typeset.typeset_html`) and that hold Chinese: sets a
+    closing mark at the line end half width (``halt``), then spreads the extra
+    width over the gaps between Chinese characters as Pango letter spacing, at
+    most ``max gap`` em per gap, the rest on word spaces.  Other lines go to
+    WeasyPrint's own ``justify_line`` unchanged;
+  - ``inline.split_inline_box(context, box, position_x, max_x, …)`` — for the line
+    box of a justified Chinese paragraph, caps ``max_x`` where the paragraph plan
+    of :class:`~xinhui_print.typeset.linebreak.BreakPlanner` ends the line (built
+    once per paragraph from Pango advances and line-break opportunities);
+  - ``text.line_break.Layout.set_text`` — so that the stage's invisible no-break
+    joiner (U+2060) never carries CSS letter spacing.
 
-and wraps ``weasyprint.text.line_break.Layout.set_text`` so that the stage's
-invisible no-break joiner (U+2060) never carries CSS letter spacing (it would
-double the gap it sits in, and pdftotext would read a space there).
+  Nothing is inserted into the text: boxes are laid out again with Pango
+  attributes, so line breaks and the PDF text stream stay as they were.  Lines
+  without ``--xh-justify`` are laid out exactly as WeasyPrint would, so the hook
+  stays installed; :func:`uninstall_justification` exists for benchmarks.
+  The plan of a paragraph is kept on its line box, never in module state.
 
-Nothing is inserted into the text: the text boxes are laid out again with Pango
-attributes (the same mechanism as CSS ``letter-spacing``), so line breaks and
-the PDF text stream stay as they were.  Internals relied on: ``Layout`` (its
-``set_text(text, justify)``, ``layout``, ``text``, ``style`` and
-``justification_spacing``), ``line_size``, ``count_expandable_spaces``, box
-``position_x``/``width``/``margin_*``/``translate`` and ``pango_layout``.
-:func:`check_internals` verifies them; the tests in
-``tests/typeset/test_weasyprint_hook.py`` fail loudly when an upgrade breaks them.
+* **Laid-out boxes** (``Page._page_box`` and ``formatting_structure.boxes``):
+  :func:`page_tree` gives a page's box tree as read-only :class:`Box` views
+  (kind, element attributes, geometry) for measurement: card metrics, poster
+  segments, overflow checks.
+
+* **Auto height**: :func:`crop_page` sets a laid-out page's height before the
+  PDF is written (WeasyPrint writes each page from ``Page.height``).
+
+* **The font subsetter** WeasyPrint will use (``text.ffi.harfbuzz_subset``):
+  :func:`font_subsetter`, for ``doctor``.
 """
 
 from __future__ import annotations
@@ -43,23 +47,27 @@ import inspect
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 import weasyprint
+from weasyprint.document import Page
+from weasyprint.formatting_structure import boxes
 from weasyprint.formatting_structure.boxes import InlineBox, LineBox, TextBox
 from weasyprint.layout import inline
+from weasyprint.text import ffi as text_ffi
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
-from xinhui_print.errors import XinhuiError
-
-from .chars import CJK_CLASS, CLOSING, OPENING, is_cjk
-from .linebreak import BreakPlanner, ParagraphModel
+from ..errors import XinhuiError
+from ..typeset.chars import CJK_CLASS, CLOSING, OPENING, is_cjk
+from ..typeset.linebreak import BreakPlanner, ParagraphModel
 
 SUPPORTED_MAJOR_VERSIONS = ("70",)
 JUSTIFY_PROPERTY = "__xh_justify"  # --xh-justify as stored by WeasyPrint's cascade
 LATIN_SPACE_CLASSES = ("xh-ls-l", "xh-ls-r")
 
-_original: dict[str, object] = {}
+_original: dict[str, object] = {}  # WeasyPrint's own functions, replaced by the hook (set once)
 _CJK_SEARCH = re.compile(CJK_CLASS).search
 _CJK_ALL = re.compile(CJK_CLASS).findall
 _CJK_RUNS = re.compile(CJK_CLASS + "+").finditer
@@ -71,56 +79,67 @@ _STRUCTS = {
     "PangoGlyphString": {"num_glyphs", "glyphs", "log_clusters"},
     "PangoGlyphInfo": {"geometry"},
 }
+#: Functions replaced or called, with the parameters relied on.
+_SIGNATURES = {
+    "inline.text_align": (inline, "text_align", ["context", "line", "available_width", "last"]),
+    "inline.justify_line": (inline, "justify_line", ["context", "line", "extra_width"]),
+    "Layout.set_text": (line_break.Layout, "set_text", ["self", "text", "justify"]),
+    "inline.split_inline_box": (
+        inline, "split_inline_box",
+        ["context", "box", "position_x", "max_x", "bottom_space", "skip_stack",
+         "containing_block", "absolute_boxes", "fixed_boxes", "line_placeholders",
+         "waiting_floats", "line_children", "first_letter_style", "first_line_style"],
+    ),
+    "line_break.create_layout": (
+        line_break, "create_layout", ["text", "style", "context", "max_width", "justification_spacing"],
+    ),
+    "line_break.get_log_attrs": (line_break, "get_log_attrs", ["text", "lang"]),
+    "Layout.__init__": (line_break.Layout, "__init__", ["self", "style", "justification_spacing", "max_width"]),
+    "Page.__init__": (Page, "__init__", ["self", "page_box"]),
+}
+#: Box classes and the methods read from laid-out boxes.
+_BOX_CLASSES = ("Box", "PageBox", "BlockLevelBox", "BlockBox", "BlockContainerBox", "LineBox",
+                "ReplacedBox", "InlineBox", "TextBox")
+_BOX_METHODS = ("border_box_y", "border_height", "margin_height", "margin_width", "content_box_x", "content_box_y",
+                "is_in_normal_flow", "translate")
+_MODULE_NAMES = (("line_break", "line_size"), ("inline", "count_expandable_spaces"),
+                 ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"))
 
 
 class UnsupportedWeasyPrintError(XinhuiError):
-    """Raised when the installed WeasyPrint is not one the justification hook was written for."""
+    """Raised when the installed WeasyPrint is not one this adapter was written for."""
 
 
-# --- installation --------------------------------------------------------------
+# --- the check -----------------------------------------------------------------------
 
 
-def check_internals() -> None:
-    """Raise :class:`UnsupportedWeasyPrintError` unless WeasyPrint looks as expected."""
+def check_weasyprint() -> None:
+    """Raise :class:`UnsupportedWeasyPrintError` unless every internal this module uses is as expected."""
     version = weasyprint.__version__
     if version.split(".")[0] not in SUPPORTED_MAJOR_VERSIONS:
         raise UnsupportedWeasyPrintError(
-            f"the Chinese justification hook supports WeasyPrint "
-            f"{', '.join(SUPPORTED_MAJOR_VERSIONS)}.x, found {version}",
-            hint="pin weasyprint==70.* or port typeset/weasyprint_hook.py",
+            f"the WeasyPrint adapter supports WeasyPrint {', '.join(SUPPORTED_MAJOR_VERSIONS)}.x, found {version}",
+            hint="pin weasyprint==70.* or port render/weasyprint_adapter.py",
         )
-    expected = {
-        "inline.text_align": (inline, "text_align", ["context", "line", "available_width", "last"]),
-        "inline.justify_line": (inline, "justify_line", ["context", "line", "extra_width"]),
-        "Layout.set_text": (line_break.Layout, "set_text", ["self", "text", "justify"]),
-        "inline.split_inline_box": (
-            inline, "split_inline_box",
-            ["context", "box", "position_x", "max_x", "bottom_space", "skip_stack",
-             "containing_block", "absolute_boxes", "fixed_boxes", "line_placeholders",
-             "waiting_floats", "line_children", "first_letter_style", "first_line_style"],
-        ),
-        "line_break.create_layout": (
-            line_break, "create_layout",
-            ["text", "style", "context", "max_width", "justification_spacing"],
-        ),
-        "line_break.get_log_attrs": (line_break, "get_log_attrs", ["text", "lang"]),
-        "Layout.__init__": (
-            line_break.Layout, "__init__",
-            ["self", "style", "justification_spacing", "max_width"],
-        ),
-    }
-    for label, (owner, name, parameters) in expected.items():
+    for label, (owner, name, parameters) in _SIGNATURES.items():
         function = getattr(owner, name, None)
         if function in (_text_align, _justify_line, _set_text, _split_inline_box):
             function = _original[name]  # already installed: check what we replaced
         if function is None or list(inspect.signature(function).parameters) != parameters:
             raise UnsupportedWeasyPrintError(
-                f"WeasyPrint {version} changed {label}: the Chinese justification hook cannot run",
-                hint="port typeset/weasyprint_hook.py",
+                f"WeasyPrint {version} changed {label}: the WeasyPrint adapter cannot run",
+                hint="port render/weasyprint_adapter.py",
             )
-    for name in ("line_size",):
-        if not hasattr(line_break, name):
-            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no text.line_break.{name}")
+    modules = {"line_break": line_break, "inline": inline, "text_ffi": text_ffi}
+    for module, name in _MODULE_NAMES:
+        if not hasattr(modules[module], name):
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no {module}.{name}")
+    for name in _BOX_CLASSES:
+        if not isinstance(getattr(boxes, name, None), type):
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no box class {name}")
+    for name in _BOX_METHODS:
+        if not callable(getattr(boxes.Box, name, None)):
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} boxes have no {name}()")
     for struct, members in _STRUCTS.items():
         try:
             fields = {name for name, _ in ffi.typeof(struct).fields}
@@ -129,18 +148,14 @@ def check_internals() -> None:
                 f"WeasyPrint {version} declares no {struct}: the line planner cannot run"
             ) from error
         if not members <= fields:
-            raise UnsupportedWeasyPrintError(
-                f"WeasyPrint {version} changed {struct}: the line planner cannot run"
-            )
-    if not hasattr(inline, "count_expandable_spaces"):
-        raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no count_expandable_spaces")
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} changed {struct}: the line planner cannot run")
 
 
 def install_justification() -> None:
-    """Install the hook into WeasyPrint (idempotent; safe to call for every render)."""
+    """Install the justification hook into WeasyPrint (idempotent; done when this module loads)."""
     if is_installed():
         return
-    check_internals()
+    check_weasyprint()
     _original["text_align"] = inline.text_align
     _original["justify_line"] = inline.justify_line
     _original["set_text"] = line_break.Layout.set_text
@@ -675,10 +690,163 @@ def _set_text(self, text, justify=False):
     pango.pango_layout_set_attributes(self.layout, attrs)
 
 
+# --- laid-out boxes as plain data ------------------------------------------------------
+
+
+class Box:
+    """A read-only view of one laid-out box: positions in CSS px from the page's top left.
+
+    ``kind``: ``page``, ``block`` (a block box), ``block-level`` (another block-level box:
+    table, flex or grid container), ``line``, ``replaced`` (image, SVG), ``inline``, ``text``
+    or ``other``.  ``lines``: the box holds line boxes (a paragraph).  ``attrs``: the
+    element's attributes (empty for anonymous boxes); ``element``: the element's identity
+    (several boxes of one element share it)."""
+
+    __slots__ = ("_box",)
+
+    def __init__(self, box):
+        self._box = box
+
+    @property
+    def kind(self) -> str:
+        return next((name for cls, name in _KINDS if isinstance(self._box, cls)), "other")
+
+    @property
+    def attrs(self) -> Mapping[str, str]:
+        element = getattr(self._box, "element", None)
+        return MappingProxyType(element.attrib) if element is not None else _EMPTY
+
+    @property
+    def element(self) -> int | None:
+        element = getattr(self._box, "element", None)
+        return id(element) if element is not None else None
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def lines(self) -> bool:
+        box = self._box
+        return isinstance(box, boxes.BlockContainerBox) and any(isinstance(c, boxes.LineBox) for c in box.children)
+
+    @property
+    def in_flow(self) -> bool:
+        """Not floated, not absolutely positioned."""
+        return self._box.is_in_normal_flow()
+
+    @property
+    def x(self) -> float:
+        return self._box.position_x
+
+    @property
+    def y(self) -> float:
+        return self._box.position_y
+
+    @property
+    def width(self) -> float:
+        """Content width."""
+        return self._box.width
+
+    @property
+    def margin_width(self) -> float:
+        return self._box.margin_width()
+
+    @property
+    def margin_height(self) -> float:
+        return self._box.margin_height()
+
+    @property
+    def right(self) -> float:
+        """Right edge of the margin box."""
+        return self._box.position_x + self._box.margin_width()
+
+    @property
+    def content_right(self) -> float:
+        """Right edge of the content box."""
+        return self._box.content_box_x() + self._box.width
+
+    @property
+    def border_top(self) -> float:
+        return self._box.border_box_y()
+
+    @property
+    def border_bottom(self) -> float:
+        return self._box.border_box_y() + self._box.border_height()
+
+    @property
+    def content_top(self) -> float:
+        return self._box.content_box_y()
+
+    @property
+    def bottom_inset(self) -> float:
+        """Margin, padding and border below the content."""
+        box = self._box
+        return (box.margin_bottom or 0) + (box.padding_bottom or 0) + (box.border_bottom_width or 0)
+
+    @property
+    def text(self) -> str:
+        return self._box.text if isinstance(self._box, boxes.TextBox) else ""
+
+    @property
+    def font_size(self) -> float:
+        """Computed font size in CSS px."""
+        return self._box.style["font_size"]
+
+    @property
+    def children(self) -> tuple["Box", ...]:
+        return tuple(Box(child) for child in getattr(self._box, "children", ()))
+
+    def walk(self) -> Iterator["Box"]:
+        """This box and every box inside it, in document order."""
+        yield self
+        for child in getattr(self._box, "children", ()):
+            yield from Box(child).walk()
+
+
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+_KINDS = ((boxes.PageBox, "page"), (boxes.LineBox, "line"), (boxes.TextBox, "text"),
+          (boxes.ReplacedBox, "replaced"), (boxes.InlineBox, "inline"), (boxes.BlockBox, "block"),
+          (boxes.BlockLevelBox, "block-level"))
+
+
+def page_tree(page: weasyprint.Page) -> Box:
+    """The laid-out boxes of ``page``, its page box at the root."""
+    return Box(page._page_box)  # noqa: SLF001 — WeasyPrint keeps the laid-out tree here
+
+
+# --- auto height ---------------------------------------------------------------------------
+
+
+def crop_page(page: weasyprint.Page, height: float) -> None:
+    """Crop a laid-out page to ``height`` CSS px from its top (before ``write_pdf``): WeasyPrint
+    writes each page's boxes and its y-flip from ``Page.height``, so the PDF page is exactly
+    this tall; whatever was painted below falls outside the MediaBox."""
+    if height > page.height:
+        raise ValueError(f"cannot crop a page of {page.height:g} px to {height:g} px")
+    page.height = height
+
+
+# --- the font subsetter ----------------------------------------------------------------------
+
+
+def font_subsetter() -> str:
+    """Which font subsetter WeasyPrint will use: "harfbuzz" (fast) or "fonttools" (≈10× slower)."""
+    if text_ffi.harfbuzz_subset and text_ffi.harfbuzz.hb_version_atleast(4, 1, 0):
+        return "harfbuzz"
+    return "fonttools"
+
+
+install_justification()  # checks every internal first (check_weasyprint)
+
 __all__ = [
+    "Box",
     "UnsupportedWeasyPrintError",
-    "check_internals",
+    "check_weasyprint",
+    "crop_page",
+    "font_subsetter",
     "install_justification",
     "is_installed",
+    "page_tree",
     "uninstall_justification",
 ]
