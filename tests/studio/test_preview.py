@@ -17,8 +17,9 @@ from xinhui_print.project import project
 from xinhui_print.social.cards import lay_out_set, planned
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.presets import card_preset
+from xinhui_print.export.raster import open_pdf
 from xinhui_print.studio.preview import (
-    PREVIEW_RASTER, PreviewService, Superseded, changed_cards, refitted, render_card_alone,
+    PreviewService, Superseded, changed_cards, raster_page, refitted, render_card_alone,
 )
 
 OPTIONS = SocialOptions(densities=(1.0,))
@@ -28,8 +29,10 @@ OPTIONS = SocialOptions(densities=(1.0,))
 def card_set():
     report = load_report(project().default_data)
     layout, preset = load_layout("cards"), card_preset("xhs")
-    laid_out = lay_out_set(report, layout, preset, OPTIONS, [PREVIEW_RASTER])
-    return report, layout, preset, laid_out
+    laid_out = lay_out_set(report, layout, preset, OPTIONS)
+    pages = open_pdf(laid_out.document.write_pdf())
+    images = [raster_page(pages, index) for index in range(len(laid_out.cards))]
+    return report, layout, preset, laid_out, images
 
 
 def edited(report: Report, change) -> Report:
@@ -43,15 +46,15 @@ def pixels(data: bytes) -> bytes:
 
 
 def test_card_alone_is_the_card_of_the_set(card_set):
-    report, layout, preset, laid_out = card_set
+    report, layout, preset, laid_out, images = card_set
     last = len(laid_out.cards) - 1
     for index in (0, 1, last):  # the clean first card (no logo), a KPI card, the closing card
         alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index)
-        assert pixels(alone.data) == pixels(laid_out.images[0][index].data), index
+        assert pixels(alone.data) == pixels(images[index].data), index
 
 
 def test_kpi_edit_changes_its_card_and_the_chart(card_set):
-    report, layout, preset, laid_out = card_set
+    report, layout, preset, laid_out, _ = card_set
     plan = planned(report, layout, preset, True)
     new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
     cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
@@ -61,7 +64,7 @@ def test_kpi_edit_changes_its_card_and_the_chart(card_set):
 
 
 def test_chapter_item_edit_changes_only_that_card(card_set):
-    report, layout, preset, laid_out = card_set
+    report, layout, preset, laid_out, _ = card_set
     plan = planned(report, layout, preset, True)
     new = edited(report, lambda d: d["chapters"][4]["sections"][0]["items"].__setitem__(0, "改写的一条"))
     cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
@@ -70,7 +73,7 @@ def test_chapter_item_edit_changes_only_that_card(card_set):
 
 
 def test_meta_edit_changes_every_card_and_a_new_block_refits(card_set):
-    report, layout, preset, laid_out = card_set
+    report, layout, preset, laid_out, _ = card_set
     plan = planned(report, layout, preset, True)
     new = edited(report, lambda d: d["meta"].update(publisher="江门日报社"))
     cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..build import BuildOptions, build, plan_size
+from ..build import BuildOptions, build, plan
 from ..model import Report
 from ..preflight import preflight
 from .preview import PreviewSettings
@@ -34,7 +34,7 @@ def run_export(report: Report, source: str, settings: PreviewSettings, out_root:
                publish: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     """Build every default output (and the press files); publish progress; return the result event."""
     options = build_options(settings, out_root, press)
-    total = plan_size(options) + (1 if press else 0)
+    total = len(plan(options)) + (1 if press else 0)
     done = [0]
 
     def step(message: str) -> None:

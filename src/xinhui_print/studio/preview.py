@@ -1,9 +1,9 @@
 """Preview service: one warm renderer in the server process, the edited output first.
 
 Every call into the pipeline is here, through the public functions of
-``render`` (the booklet), ``social`` (the long poster, card sets, their plan
-and fitting) and ``export`` (rasterising), so that a change of the render API
-is a change of this module only.
+``render`` (the one entry, :func:`xinhui_print.render.render`), ``social`` (the
+long poster, card sets, their plan and fitting) and ``export`` (rasterising), so
+that a change of the render API is a change of this module only.
 
 One thread renders (fonts, templates and WeasyPrint stay loaded; the event loop
 never waits for a layout).  It always works for the newest request: between
@@ -41,11 +41,12 @@ from ..errors import XinhuiError
 from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import load_layout
 from ..model import Report
-from ..render import render
+from ..charts import paired_figures
+from ..render import RenderOptions, render
+from ..render.weasyprint_adapter import page_tree
 from ..social.cards import card_reports, card_settings, lay_out_set, make_renderer, planned
 from ..social.fit import BASE_PX
 from ..social.output import SocialOptions
-from ..social.pages import inject_css, lay_out_at, page_box, walk
 from ..social.plan import Card
 from ..social.poster import lay_out_poster, poster_settings
 from ..social.presets import CARD_PRESETS, DEFAULT_CARD_PRESET, card_preset, get_preset
@@ -360,16 +361,18 @@ class PreviewService:
         options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
         state = self.outputs[name]
         self._render_changed_cards(name, target, layout, preset, options)
-        laid_out = lay_out_set(target.report, layout, preset, options, [PREVIEW_RASTER])
+        laid_out = lay_out_set(target.report, layout, preset, options)
         self._check(target)
-        for index, raster in enumerate(laid_out.images[0]):
+        pages = open_pdf(laid_out.document.write_pdf())
+        for index in range(len(laid_out.cards)):
+            self._check(target)
+            raster = raster_page(pages, index)
             if self._same(name, index, raster):
                 self._mark_fresh(name, index, target)
             else:
                 self._store(name, target, index, raster)
         base = float(card_settings(layout).get("base_px", BASE_PX))
-        with_chart = any(block.kind == "chart" for card in laid_out.cards for block in card.blocks)
-        state.plan = planned(target.report, layout, preset, with_chart)
+        state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
         state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
         notes = [report.describe() for report in card_reports(laid_out.cards, base)]
         self._finish(name, target, len(laid_out.cards), notes)
@@ -380,8 +383,8 @@ class PreviewService:
         if state.fitted_for is None or state.fitted_for[1] != target.settings.shown:
             return
         old_report = state.fitted_for[0]
-        with_chart = any(block.kind == "chart" for card in state.plan for block in card.blocks)
-        cards = refitted(state.plan, state.fitted, planned(target.report, layout, preset, with_chart))
+        new_plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
+        cards = refitted(state.plan, state.fitted, new_plan)
         if cards is None:
             return  # the set's shape changed (a block added or removed): the full fitting decides
         changed = changed_cards(old_report, target.report, state.fitted, cards)
@@ -415,7 +418,7 @@ def release_memory() -> None:
 
 def page_text(page) -> str:
     """The text of a laid-out page, to tell which pages an edit changed."""
-    return "".join(getattr(box, "text", "") or "" for box in walk(page_box(page)))
+    return "".join(box.text for box in page_tree(page).walk())
 
 
 def nearest(indexes: list[int], focus: int) -> int | None:
@@ -464,15 +467,17 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
                       index: int) -> RasterImage | None:
     """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set:
-    the preset's first-card rule applies to its place in the set, and the page number
-    ``n/total`` (a ``string-set`` of our own CSS) is its place.  None when it takes two pages."""
-    alone = replace(preset, first_card_clean=preset.first_card_clean and index == 0)
-    renderer = make_renderer(report, layout, alone, options)
-    renderer.total = len(cards)
-    html = renderer.html([cards[index]])
+    the template sees it as the set's card ``index`` (logo and QR rules of the preset), and the
+    page number ``n/total`` is its place (our own ``string-set``, over the template's, which
+    counts from the one card).  None when it takes two pages."""
+    renderer = make_renderer(report, layout, preset, options)
+    extra = {"cards": [cards[index]], "card_total": len(cards), "credit": renderer.credit,
+             "qr_for": lambda _: renderer.qr_for(index), "logo_for": lambda _: preset.shows_logo(index),
+             "preset": preset}
     number = f"{index + 1}/{len(cards)}"
-    html = inject_css(html, f'.card {{ string-set: cardfoot attr(data-foot), cardpage "{number}" }}')
-    document = lay_out_at(html, preset.width, preset.height, layout.path)
+    page_number = f'.card {{ string-set: cardfoot attr(data-foot), cardpage "{number}" !important }}'
+    document = render(report, layout, RenderOptions(extra=extra, page_px=(preset.width, preset.height),
+                                                    stylesheets=(page_number,))).document
     if len(document.pages) != 1:
         return None
     return raster_page(document.write_pdf(), 0)

@@ -50,7 +50,6 @@ from ..errors import InputError, XinhuiError
 from ..layout import load_layout
 from ..social.produce import check_options
 from ..social.presets import card_preset
-from ..social.workers import close_pool
 from .document import EditError, ReportDocument, cached_schema
 from .exporting import build_options, run_export, zip_folder
 from .preview import PreviewService, PreviewSettings
@@ -530,7 +529,6 @@ def create_app(config: StudioConfig) -> Starlette:
             stop.set()
             await asyncio.wait_for(watcher, 5)
             await asyncio.to_thread(studio.preview.stop)
-            close_pool()  # the card workers were forked from this process: they go with the server
 
     routes = [
         Route("/", index), Route("/static/{name}", static), Route("/api/state", state),
