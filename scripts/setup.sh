@@ -8,6 +8,7 @@ DEB_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-noto-cjk fonts-noto-cjk-extra
   poppler-utils ghostscript qpdf scribus-data
+  chromium
 )
 
 missing=()

@@ -22,6 +22,7 @@ from ..errors import XinhuiError
 COMMANDS = {  # the command as typed → its module
     "build": "build", "import": "import_article", "draft": "draft", "layouts": "layouts",
     "doctor": "doctor", "preflight": "preflight", "impose": "impose", "batch": "batch",
+    "serve": "serve",
 }
 
 

@@ -1,0 +1,486 @@
+"""Preview service: one warm renderer in the server process, the edited output first.
+
+Every call into the pipeline is here, through the public functions of
+``render`` (the one entry, :func:`xinhui_print.render.render`), ``social`` (the
+long poster, card sets, their plan and fitting) and ``export`` (rasterising), so
+that a change of the render API is a change of this module only.
+
+One thread renders (fonts, templates and WeasyPrint stay loaded; the event loop
+never waits for a layout).  It always works for the newest request: between
+any two steps (a layout, a PDF, one page image) it checks whether a newer edit
+or setting arrived, and if so drops what it was doing and starts on the newest
+one.  Per request it renders the output in view first (and in it the page or
+card in view, or the one the edit changed), then the others.
+
+What the browser sees:
+
+- every output keeps its last images until new ones replace them, image by
+  image; an image not yet rendered for the current data is marked stale,
+  never removed;
+- while the data has errors nothing is rendered and the last good previews stay;
+- a card set is first updated where the edit landed: the previous set's fitting
+  (which card shows which blocks, at which size) is applied to the new plan,
+  and only the cards whose content changed are laid out, one card per
+  document; then the whole set is fitted again and every card that differs is
+  replaced (fitting notes: shrunk, continued, searched).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..build import with_paper
+from ..errors import XinhuiError
+from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
+from ..layout import load_layout
+from ..model import Report
+from ..charts import paired_figures
+from ..render import RenderOptions, render
+from ..render.weasyprint_adapter import page_tree
+from ..social.cards import card_reports, card_settings, lay_out_set, make_renderer, planned
+from ..social.fit import BASE_PX
+from ..social.output import SocialOptions
+from ..social.plan import Card
+from ..social.poster import lay_out_poster, poster_settings
+from ..social.presets import CARD_PRESETS, DEFAULT_CARD_PRESET, card_preset, get_preset
+
+LOGGER = logging.getLogger("xinhui_print.studio")
+
+BOOKLET, POSTER, CARDS = "booklet-a5", "poster-long", "cards"
+PREVIEW_DENSITY = 1.0
+PREVIEW_RASTER = RasterOptions(density=PREVIEW_DENSITY, png_effort="fast")
+"""Previews are 1× lossless PNGs without byte budgets (budgets are for the exported files)."""
+
+
+@dataclass(frozen=True)
+class PreviewSettings:
+    """The controls: card presets shown (and exported), paper of the printed layouts,
+    QR URL, and export densities (previews are always 1×)."""
+
+    presets: tuple[str, ...] = (DEFAULT_CARD_PRESET,)
+    paper: str | None = None
+    qr_url: str | None = None
+    densities: tuple[float, ...] = ()
+
+    def outputs(self) -> list[str]:
+        return ["booklet", "poster", *(f"cards-{name}" for name in self.presets)]
+
+    @property
+    def shown(self) -> tuple:
+        """What the previews depend on (export densities do not change them)."""
+        return (self.presets, self.paper, self.qr_url)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"presets": list(self.presets), "paper": self.paper or "", "qr_url": self.qr_url or "",
+                "densities": list(self.densities), "all_presets": list(CARD_PRESETS)}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the previews should show: a valid report at a revision, with settings."""
+
+    report: Report
+    revision: int
+    settings: PreviewSettings
+
+    @property
+    def key(self) -> tuple:
+        return (self.revision, self.settings.shown)
+
+
+@dataclass
+class PreviewImage:
+    index: int
+    data: bytes
+    width: int
+    height: int
+    key: tuple  # the target key it was rendered for
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()[:16]
+
+
+@dataclass
+class OutputState:
+    """One preview tab: its images, fitting notes, and for which target it is done."""
+
+    name: str
+    images: list[PreviewImage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    done_for: tuple | None = None
+    error: str | None = None
+    page_texts: list[str] = field(default_factory=list)  # booklet: to find the pages an edit changed
+    plan: list[Card] = field(default_factory=list)  # card sets: the plan and fitting of the last set
+    fitted: list[Card] = field(default_factory=list)
+    fitted_for: tuple | None = None  # (report, settings) of ``fitted``
+
+    def as_json(self, current: tuple | None) -> dict[str, Any]:
+        return {
+            "name": self.name, "notes": self.notes, "error": self.error,
+            "fresh": current is not None and self.done_for == current,
+            "images": [{"index": i.index, "url": image_url(self.name, i), "width": i.width, "height": i.height,
+                        "fresh": i.key == current} for i in self.images],
+        }
+
+
+def image_url(output: str, image: PreviewImage) -> str:
+    return f"/preview/{output}/{image.index}.png?v={image.digest}"
+
+
+class Superseded(Exception):
+    """A newer request arrived while rendering: drop this one."""
+
+
+class PreviewService:
+    """The render thread and the preview images it keeps (see the module doc).
+
+    ``publish(event)`` is called from the render thread with JSON-ready events:
+    ``{"type": "output", ...OutputState}`` and ``{"type": "image", "output", "index", "url", ...}``.
+    """
+
+    def __init__(self, publish: Callable[[dict[str, Any]], None], settings: PreviewSettings = PreviewSettings()):
+        self.publish = publish
+        self.settings = settings
+        self.outputs: dict[str, OutputState] = {}
+        self.focus: tuple[str, int] = ("booklet", 0)
+        self._target: Target | None = None
+        self._jobs: list[Callable[[], None]] = []
+        self._condition = threading.Condition()
+        self._stopping = False
+        self._busy = False
+        self._thread = threading.Thread(target=self._run, name="studio-render", daemon=True)
+
+    # ------------------------------------------------------------ called from the server
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5) -> None:
+        with self._condition:
+            self._stopping = True
+            self._condition.notify_all()
+        self._thread.join(timeout)
+
+    def request(self, report: Report, revision: int, settings: PreviewSettings | None = None) -> None:
+        """Render ``report`` (valid, at ``revision``); supersedes whatever is being rendered."""
+        with self._condition:
+            if settings is not None:
+                self.settings = settings
+            self._target = Target(report, revision, self.settings)
+            for name in self.settings.outputs():
+                self.outputs.setdefault(name, OutputState(name))
+            self._condition.notify_all()
+        for name in self.settings.outputs():
+            self._publish_output(name)
+
+    def set_focus(self, output: str, index: int = 0) -> None:
+        with self._condition:
+            self.focus = (output, max(0, int(index)))
+
+    def submit(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the render thread before any further preview (the export)."""
+        with self._condition:
+            self._jobs.append(job)
+            self._condition.notify_all()
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._condition:
+            current = self._target.key if self._target else None
+            names = self.settings.outputs()
+            return {name: self.outputs.setdefault(name, OutputState(name)).as_json(current) for name in names}
+
+    def image(self, output: str, index: int) -> PreviewImage | None:
+        with self._condition:
+            state = self.outputs.get(output)
+            if state is None or not 0 <= index < len(state.images):
+                return None
+            return state.images[index]
+
+    def idle(self) -> bool:
+        """Nothing left to render for the current target (tests and benchmarks wait for this)."""
+        with self._condition:
+            return not self._busy and not self._jobs and self._next_output() is None
+
+    # ------------------------------------------------------------ the render thread
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while not self._stopping and not self._jobs and self._next_output() is None:
+                    self._condition.wait()
+                if self._stopping:
+                    return
+                job = self._jobs.pop(0) if self._jobs else None
+                name = None if job else self._next_output()
+                target = self._target
+                self._busy = True
+            try:
+                if job is not None:
+                    job()
+                else:
+                    self._render_output(name, target)
+            except Superseded:
+                pass
+            except XinhuiError as error:
+                self._fail(name, target, str(error))
+            except Exception as error:  # a bug: keep serving, say so at the output
+                LOGGER.exception("preview of %s failed", name)
+                self._fail(name, target, f"internal error: {type(error).__name__}: {error}")
+            finally:
+                gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
+                release_memory()
+                with self._condition:
+                    self._busy = False
+
+    def _next_output(self) -> str | None:
+        """The output to render next: the one in view first, then the page order (under the lock)."""
+        target = self._target
+        if target is None:
+            return None
+        names = self.settings.outputs()
+        focused = self.focus[0]
+        ordered = ([focused] if focused in names else []) + [n for n in names if n != focused]
+        for name in ordered:
+            state = self.outputs.setdefault(name, OutputState(name))
+            if state.done_for != target.key:
+                return name
+        return None
+
+    def _check(self, target: Target) -> None:
+        with self._condition:
+            if self._stopping or self._target is None or self._target.key != target.key:
+                raise Superseded
+
+    def _fail(self, name: str | None, target: Target | None, message: str) -> None:
+        if name is None or target is None:
+            return
+        with self._condition:
+            state = self.outputs[name]
+            state.error, state.done_for = message, target.key  # old images stay, marked stale
+        self._publish_output(name)
+
+    def _publish_output(self, name: str) -> None:
+        with self._condition:
+            current = self._target.key if self._target else None
+            event = {"type": "output", **self.outputs.setdefault(name, OutputState(name)).as_json(current)}
+        self.publish(event)
+
+    def _store(self, name: str, target: Target, index: int, raster: RasterImage) -> None:
+        """Put one new image in place and tell the browser."""
+        with self._condition:
+            state = self.outputs[name]
+            image = PreviewImage(index, raster.data, raster.width_px, raster.height_px, target.key)
+            if index == len(state.images):
+                state.images.append(image)
+            else:  # callers fill in order: a new image never leaves a gap
+                state.images[index] = image
+        self.publish({"type": "image", "output": name, "index": index, "url": image_url(name, image),
+                      "width": image.width, "height": image.height, "fresh": True})
+
+    def _finish(self, name: str, target: Target, count: int, notes: list[str]) -> None:
+        with self._condition:
+            state = self.outputs[name]
+            del state.images[count:]
+            state.notes, state.error, state.done_for = notes, None, target.key
+        self._publish_output(name)
+
+    def _focus_index(self, name: str) -> int:
+        with self._condition:
+            output, index = self.focus
+        return index if output == name else 0
+
+    def _render_output(self, name: str, target: Target) -> None:
+        if name == "booklet":
+            self._render_booklet(name, target)
+        elif name == "poster":
+            self._render_poster(name, target)
+        else:
+            self._render_cards(name, target, name.removeprefix("cards-"))
+
+    # ------------------------------------------------------------ booklet
+
+    def _render_booklet(self, name: str, target: Target) -> None:
+        """Lay out; the changed page nearest the one in view is written and shown first, then the rest."""
+        layout = with_paper(load_layout(BOOKLET), target.settings.paper)
+        document = render(target.report, layout, "screen").document
+        self._check(target)
+        texts = [page_text(page) for page in document.pages]
+        state = self.outputs[name]
+        changed = [i for i, text in enumerate(texts) if i >= len(state.page_texts) or state.page_texts[i] != text]
+        first = nearest([i for i in changed if i <= len(state.images)], self._focus_index(name))
+        if first is not None:
+            single = document.copy([document.pages[first]]).write_pdf()
+            self._store(name, target, first, raster_page(single, 0))
+            self._check(target)
+        pages = open_pdf(document.write_pdf())
+        order = [i for i in changed if i != first] + [i for i in range(len(texts)) if i not in changed]
+        for index in order:
+            self._check(target)
+            raster = raster_page(pages, index)
+            if not self._same(name, index, raster):
+                self._store(name, target, index, raster)
+            else:
+                self._mark_fresh(name, index, target)
+        state.page_texts = texts
+        self._finish(name, target, len(texts), [f"{len(texts)} pages on {layout.section('page').get('size')}"])
+
+    def _same(self, name: str, index: int, raster: RasterImage) -> bool:
+        with self._condition:
+            images = self.outputs[name].images
+            return index < len(images) and images[index].data == raster.data
+
+    def _mark_fresh(self, name: str, index: int, target: Target) -> None:
+        with self._condition:
+            self.outputs[name].images[index].key = target.key
+
+    # ------------------------------------------------------------ long poster
+
+    def _render_poster(self, name: str, target: Target) -> None:
+        layout = load_layout(POSTER)
+        preset = get_preset(str(poster_settings(layout).get("preset", "poster")))
+        options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
+        poster = lay_out_poster(target.report, layout, preset, options)
+        self._check(target)
+        raster = raster_page(open_pdf(poster.auto.document.write_pdf()), 0)
+        self._store(name, target, 0, raster)
+        self._finish(name, target, 1, [f"{poster.auto.width:g} × {poster.auto.height:g} px"])
+
+    # ------------------------------------------------------------ card sets
+
+    def _render_cards(self, name: str, target: Target, preset_name: str) -> None:
+        layout = load_layout(CARDS)
+        preset = card_preset(preset_name)
+        options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
+        state = self.outputs[name]
+        self._render_changed_cards(name, target, layout, preset, options)
+        laid_out = lay_out_set(target.report, layout, preset, options)
+        self._check(target)
+        pages = open_pdf(laid_out.document.write_pdf())
+        for index in range(len(laid_out.cards)):
+            self._check(target)
+            raster = raster_page(pages, index)
+            if self._same(name, index, raster):
+                self._mark_fresh(name, index, target)
+            else:
+                self._store(name, target, index, raster)
+        base = float(card_settings(layout).get("base_px", BASE_PX))
+        state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
+        state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
+        notes = [report.describe() for report in card_reports(laid_out.cards, base)]
+        self._finish(name, target, len(laid_out.cards), notes)
+
+    def _render_changed_cards(self, name, target: Target, layout, preset, options) -> None:
+        """The cards the edit changed, each laid out alone at the previous set's fitting."""
+        state = self.outputs[name]
+        if state.fitted_for is None or state.fitted_for[1] != target.settings.shown:
+            return
+        old_report = state.fitted_for[0]
+        new_plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
+        cards = refitted(state.plan, state.fitted, new_plan)
+        if cards is None:
+            return  # the set's shape changed (a block added or removed): the full fitting decides
+        changed = changed_cards(old_report, target.report, state.fitted, cards)
+        focus = self._focus_index(name)
+        for index in sorted(changed, key=lambda i: abs(i - focus)):
+            self._check(target)
+            raster = render_card_alone(target.report, layout, preset, options, cards, index)
+            if raster is not None:  # None: it no longer fits at that size; the fitting follows
+                self._store(name, target, index, raster)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _libc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to hand back
+        return None
+
+
+_MALLOC_TRIM = _libc_trim()
+
+
+def release_memory() -> None:
+    """Hand the heap freed by a render back to the system (glibc keeps it otherwise): a
+    long-running server's resident size then follows what it holds, not its peak."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
+def page_text(page) -> str:
+    """The text of a laid-out page, to tell which pages an edit changed."""
+    return "".join(box.text for box in page_tree(page).walk())
+
+
+def nearest(indexes: list[int], focus: int) -> int | None:
+    return min(indexes, key=lambda i: (abs(i - focus), i)) if indexes else None
+
+
+def raster_page(pdf, index: int) -> RasterImage:
+    """One page of a PDF (bytes or an open pdfium document) → a 1× PNG."""
+    document = open_pdf(pdf) if isinstance(pdf, bytes) else pdf
+    return encode_image(render_scanlines(document[index], PREVIEW_DENSITY), PREVIEW_RASTER, index)
+
+
+def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card]) -> list[Card] | None:
+    """The previous set's fitting applied to a new plan: each fitted card takes the same slice of
+    its planned card's blocks, at the same size.  None when the plan's shape changed."""
+    if len(old_plan) != len(new_plan):
+        return None
+    fitted, cards = iter(old_fitted), []
+    for old, new in zip(old_plan, new_plan):
+        if old.kind != new.kind or len(old.blocks) != len(new.blocks):
+            return None
+        start = 0
+        while True:
+            card = next(fitted, None)
+            if card is None:
+                return None
+            count = len(card.blocks)
+            cards.append(replace(new, blocks=new.blocks[start:start + count], font_px=card.font_px,
+                                 continued=card.continued, continues=card.continues, searched=card.searched))
+            start += count
+            if start >= len(new.blocks):
+                break
+    return cards if next(fitted, None) is None else None
+
+
+def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: list[Card]) -> list[int]:
+    """Indexes of the cards whose content differs: the header and foot of every card show
+    the report's meta; the targets card's chart pairs the KPIs with the targets."""
+    if old_report.meta != new_report.meta:
+        return list(range(len(new)))
+    chart_changed = old_report.review != new_report.review or old_report.targets != new_report.targets
+    return [i for i, (a, b) in enumerate(zip(old, new))
+            if a != b or (chart_changed and any(block.kind == "chart" for block in b.blocks))]
+
+
+def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
+                      index: int) -> RasterImage | None:
+    """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set:
+    the template sees it as the set's card ``index`` (logo and QR rules of the preset), and the
+    page number ``n/total`` is its place (our own ``string-set``, over the template's, which
+    counts from the one card).  None when it takes two pages."""
+    renderer = make_renderer(report, layout, preset, options)
+    extra = {"cards": [cards[index]], "card_total": len(cards), "credit": renderer.credit,
+             "qr_for": lambda _: renderer.qr_for(index), "logo_for": lambda _: preset.shows_logo(index),
+             "preset": preset}
+    number = f"{index + 1}/{len(cards)}"
+    page_number = f'.card {{ string-set: cardfoot attr(data-foot), cardpage "{number}" !important }}'
+    document = render(report, layout, RenderOptions(extra=extra, page_px=(preset.width, preset.height),
+                                                    stylesheets=(page_number,))).document
+    if len(document.pages) != 1:
+        return None
+    return raster_page(document.write_pdf(), 0)
+
+
+__all__ = ["PreviewService", "PreviewSettings", "changed_cards", "refitted", "render_card_alone"]

@@ -1,0 +1,121 @@
+"""The preview service's card shortcut: a card laid out alone is the card of the set, and an
+edit re-renders exactly the cards that show what it changed."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+
+import pytest
+from PIL import Image
+
+from xinhui_print.data import load_report
+from xinhui_print.layout import load_layout
+from xinhui_print.model import Report
+from xinhui_print.project import project
+from xinhui_print.social.cards import lay_out_set, planned
+from xinhui_print.social.output import SocialOptions
+from xinhui_print.social.presets import card_preset
+from xinhui_print.export.raster import open_pdf
+from xinhui_print.studio.preview import (
+    PreviewService, Superseded, changed_cards, raster_page, refitted, render_card_alone,
+)
+
+OPTIONS = SocialOptions(densities=(1.0,))
+
+
+@pytest.fixture(scope="module")
+def card_set():
+    report = load_report(project().default_data)
+    layout, preset = load_layout("cards"), card_preset("xhs")
+    laid_out = lay_out_set(report, layout, preset, OPTIONS)
+    pages = open_pdf(laid_out.document.write_pdf())
+    images = [raster_page(pages, index) for index in range(len(laid_out.cards))]
+    return report, layout, preset, laid_out, images
+
+
+def edited(report: Report, change) -> Report:
+    data = report.model_dump(mode="json")
+    change(data)
+    return Report.model_validate(data)
+
+
+def pixels(data: bytes) -> bytes:
+    return Image.open(io.BytesIO(data)).convert("RGB").tobytes()
+
+
+def test_card_alone_is_the_card_of_the_set(card_set):
+    report, layout, preset, laid_out, images = card_set
+    last = len(laid_out.cards) - 1
+    for index in (0, 1, last):  # the clean first card (no logo), a KPI card, the closing card
+        alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index)
+        assert pixels(alone.data) == pixels(images[index].data), index
+
+
+def test_kpi_edit_changes_its_card_and_the_chart(card_set):
+    report, layout, preset, laid_out, _ = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    kinds = [card.kind for card in laid_out.cards]
+    assert changed_cards(report, new, laid_out.cards, cards) == [1, kinds.index("targets")]
+    assert [c.font_px for c in cards] == [c.font_px for c in laid_out.cards]
+
+
+def test_chapter_item_edit_changes_only_that_card(card_set):
+    report, layout, preset, laid_out, _ = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["chapters"][4]["sections"][0]["items"].__setitem__(0, "改写的一条"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    [index] = changed_cards(report, new, laid_out.cards, cards)
+    assert laid_out.cards[index].number == 5 and cards[index].blocks[0].text == "改写的一条"
+
+
+def test_meta_edit_changes_every_card_and_a_new_block_refits(card_set):
+    report, layout, preset, laid_out, _ = card_set
+    plan = planned(report, layout, preset, True)
+    new = edited(report, lambda d: d["meta"].update(publisher="江门日报社"))
+    cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
+    assert changed_cards(report, new, laid_out.cards, cards) == list(range(len(cards)))
+    more = edited(report, lambda d: d["review"]["pledges"].append("新增一条"))
+    assert refitted(plan, laid_out.cards, planned(more, layout, preset, True)) is None
+
+
+# ---------------------------------------------------------------- the render thread's scheduling
+
+
+def test_newer_edit_supersedes_and_focus_goes_first():
+    report = load_report(project().default_data)
+    started, release, log = threading.Event(), threading.Event(), []
+    service = PreviewService(lambda event: None)
+
+    def fake_render(name, target):  # stands in for WeasyPrint: checks for newer work between steps
+        log.append((name, target.revision))
+        if target.revision == 1:
+            started.set()
+            release.wait(10)
+        try:
+            service._check(target)
+        except Superseded:
+            log.append(("superseded", target.revision))
+            raise
+        with service._condition:
+            service.outputs[name].done_for = target.key
+
+    service._render_output = fake_render
+    service.set_focus("cards-xhs")
+    service.start()
+    try:
+        service.request(report, 1)
+        assert started.wait(10)
+        service.request(report, 2)  # an edit arrives while revision 1 is rendering
+        release.set()
+        deadline = time.monotonic() + 10
+        while not service.idle():
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        service.stop()
+    assert log[:2] == [("cards-xhs", 1), ("superseded", 1)]
+    assert log[2:] == [("cards-xhs", 2), ("booklet", 2), ("poster", 2)]
