@@ -58,6 +58,8 @@ LOGGER = logging.getLogger("xinhui_print.studio")
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 2_000_000
 """Largest request body in bytes (a report is ~20 kB, an article ~10 kB)."""
+DRAIN_LIMIT = 4 * MAX_BODY
+"""A body declared larger than the limit but at most this is read and dropped before the 413."""
 TOKEN_HEADER = "x-studio-token"
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
@@ -196,6 +198,9 @@ async def read_json(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
     length = request.headers.get("content-length")
     too_large = HTTPError(413, f"request body too large (limit {limit // 1000} kB)")
     if length is not None and (not length.isdigit() or int(length) > limit):
+        if length.isdigit() and int(length) <= DRAIN_LIMIT:
+            async for _ in request.stream():  # read what the client sends, so it reads our answer
+                pass                          # instead of a reset connection
         raise too_large
     body = bytearray()
     async for chunk in request.stream():
