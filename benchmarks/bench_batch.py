@@ -6,8 +6,8 @@ with the default layouts (A5 booklet, long poster 1× and 2×, ``xhs`` cards) an
 press files.
 
 1. one after another: :func:`xinhui_print.build.build` in this process, report after
-   report, as ``build`` runs them (with its own forked workers: the poster beside the
-   cards, card parts side by side).  Imports and data loading happen before the clock.
+   report, as ``build`` runs them (one process).  Imports and data loading happen before
+   the clock.
 2. local batch: :func:`xinhui_print.batch.run_batch` on a local cluster of 2 worker
    processes, everything counted (cluster start, the workers' imports, files sent back).
    Bar: throughput ≥ 1.7× (1).
@@ -43,7 +43,6 @@ from variants import write_variants  # noqa: E402
 from xinhui_print.batch import BatchOptions, run_batch  # noqa: E402
 from xinhui_print.build import BuildOptions, build  # noqa: E402
 from xinhui_print.data import load_source  # noqa: E402
-from xinhui_print.social.workers import close_pool  # noqa: E402
 
 WORKERS = 2
 
@@ -58,7 +57,6 @@ def one_after_another(inputs: list[Path], out: Path) -> tuple[float, float]:
     before, started = os.times(), time.perf_counter()
     for report, source in reports:
         build(report, source, BuildOptions(out_root=out))
-    close_pool()  # the build's fork pool: its CPU time counts once it has exited
     wall, after = time.perf_counter() - started, os.times()
     cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system"))
     return wall, cpu
@@ -152,7 +150,7 @@ def main() -> int:
         print(f"local batch ({WORKERS} workers):      {local_wall:7.1f} s wall; report builds {min(tasks):.1f}–"
               f"{max(tasks):.1f} s, {sum(tasks):.1f} s in all = {sum(tasks) / local_wall:.2f} workers busy on "
               f"average; load {load()}")
-        print(f"  CPU per report: {seq_cpu / len(inputs):.1f} s one after another (with its forked workers), "
+        print(f"  CPU per report: {seq_cpu / len(inputs):.1f} s one after another , "
               f"{cpu / len(inputs):.1f} s in a batch worker (serial, in a Dask worker thread)")
         assert local.count("built") == len(inputs), [o.error for o in local.outcomes if o.error]
 

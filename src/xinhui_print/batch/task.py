@@ -5,21 +5,18 @@ client: it checks the environment digest before building and refuses otherwise).
 Files come back to the client as bytes and the client writes them: workers need no
 shared file system, and what lands in ``--out`` is exactly what ``build`` wrote.
 
-Each report is built serially inside its worker (``XINHUI_WORKERS=1``): the batch
-already keeps every core busy with one report each, and a Dask worker process is
-daemonic, so it could not start the build's own worker processes anyway.  Builds in
-one process are serialised by a lock (the typesetting stage patches WeasyPrint
-process-wide), so a worker started with several threads is still safe, if no faster.
+A build runs in one process, so each worker keeps one core busy with one report.
+Builds in one process are serialised by a lock (the justification hook patches
+WeasyPrint process-wide), so a worker started with several threads is still safe, if
+no faster.
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 import threading
 import time
 import traceback
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,8 +24,6 @@ from ..build import BuildOptions, build
 from ..errors import XinhuiError
 from ..model import Report
 from .fingerprint import environment_digest
-
-SERIAL_ENV = "XINHUI_WORKERS"
 
 _one_build_at_a_time = threading.Lock()
 
@@ -49,7 +44,7 @@ class TaskResult:
 
 def build_report(report: Report, source: str, options: BuildOptions, environment: str, inputs: str) -> TaskResult:
     """Build one report on this worker; every error becomes a failed result, never an exception."""
-    with _one_build_at_a_time, serial_build():
+    with _one_build_at_a_time:
         started, cpu = time.perf_counter(), time.process_time()
         result = _build_here(report, source, options, environment, inputs)
         result.seconds = round(time.perf_counter() - started, 3)
@@ -79,17 +74,3 @@ def _build_here(report: Report, source: str, options: BuildOptions, environment:
 def read_files(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes()
             for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-@contextmanager
-def serial_build():
-    """``XINHUI_WORKERS=1`` for the duration of one build, restored afterwards."""
-    previous = os.environ.get(SERIAL_ENV)
-    os.environ[SERIAL_ENV] = "1"
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(SERIAL_ENV, None)
-        else:
-            os.environ[SERIAL_ENV] = previous
