@@ -162,4 +162,4 @@ def test_too_long_for_the_sheet_is_an_error(seed_report):
     layout = load_layout("poster-print")
     layout = replace(layout, config=merge(layout.config, {"poster": {"key_items": 6}}))
     with pytest.raises(BuildError, match=r"poster-print.*needs [2-9] pages"):
-        render(seed_report, layout, "screen")
+        render(seed_report, layout)

@@ -37,7 +37,7 @@ class ScreenPdf(Producer):
     name = "screen pdf"
 
     def produce(self, job: Job) -> None:
-        rendered = render(job.report, job.layout, "screen")
+        rendered = render(job.report, job.layout)
         data = export_pdf(rendered.document)
         file_name = f"{job.layout.name}.pdf"
         pages = len(rendered.document.pages)

@@ -15,6 +15,6 @@ def run(args) -> int:
     require_project()
     for layout in available_layouts():
         flags = ", ".join(f for f, on in (("default", layout.is_default), ("printable", layout.printable)) if on)
-        size = layout.section("page").get("size", "")
+        size = layout.settings.page.size or ""
         print(f"{layout.name:<14} {layout.kind:<13} {size:<10} {layout.description}" + (f"  [{flags}]" if flags else ""))
     return 0

@@ -1,6 +1,7 @@
-"""Press stylesheet: laid-out HTML for screen → the same HTML ready for a CMYK press render.
+"""Press stylesheet: the CSS that turns a layout's render into a CMYK press render.
 
-Injects, first in ``<head>`` (so every layout rule still wins), a style block that
+Given to :func:`xinhui_print.render.render` as a user stylesheet (so every layout rule
+still wins), it
 
 * declares the press ICC profile as WeasyPrint's ``device-cmyk`` colour profile
   (``components`` is mandatory in WeasyPrint 70);
@@ -12,7 +13,6 @@ Injects, first in ``<head>`` (so every layout rule still wins), a style block th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 K100 = "device-cmyk(0 0 0 1)"
@@ -27,7 +27,6 @@ abbr[title], acronym[title] {{ text-decoration-color: {K100}; }}
 ::marker {{ color: inherit; }}
 """
 
-_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
 
 def press_stylesheet(icc_path: Path) -> str:
@@ -39,11 +38,3 @@ def press_stylesheet(icc_path: Path) -> str:
         "}\n" + UA_OVERRIDES
     )
 
-
-def inject_press_css(html: str, icc_path: Path) -> str:
-    """Insert the press stylesheet as the first element of ``<head>``."""
-    block = f"<style>/* press */\n{press_stylesheet(icc_path)}</style>\n"
-    match = _HEAD.search(html)
-    if match is None:
-        return block + html
-    return html[: match.end()] + "\n" + block + html[match.end():]

@@ -1,6 +1,6 @@
 """Press producer for the build: a printable layout → press PDF/X-4, imposed spreads, job sheet.
 
-``produce_press(job)`` (registered in ``build.PRESS_PRODUCERS``) lays the report out
+``produce_press(job)`` (wrapped by ``build.producers.Press``) lays the report out
 in press colours, writes ``<layout>-press.pdf`` (role ``press``) and preflights it
 once (the layout's shop profile, ``shop-cn``: PDF/X-4 identity, boxes and bleed,
 CMYK only, K-only black text, fonts, ink coverage, safe area, page multiple),
@@ -29,12 +29,12 @@ SADDLE_KINDS = ("booklet",)
 
 def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
     """The press target for a layout: ``[press] profile`` plus its overrides."""
-    section = dict(layout.section("press"))
-    name = section.pop("profile", None)
+    press = layout.settings.press
+    section = press.model_dump(exclude_none=True, exclude={"profile", "creep_mm"})  # creep is imposition's
     overrides = {LAYOUT_KEYS.get(key, key): value for key, value in section.items()}
     if bleed_mm is not None:
         overrides.setdefault("bleed_mm", bleed_mm)
-    return press_profile(name, overrides)
+    return press_profile(press.profile, overrides)
 
 
 def produce_press(job) -> None:
@@ -80,7 +80,7 @@ def _add_press_file(job, name, data, profile, pages, role, saddle):
 
 
 def _produce_imposed(job, press_data: bytes, profile: PressProfile, press_entry) -> None:
-    options = ImposeOptions(creep_mm=float(job.layout.section("press").get("creep_mm", 0.0)))
+    options = ImposeOptions(creep_mm=job.layout.settings.press.creep_mm)
     data, info = impose(press_data, options, profile)
     name = f"{job.layout.name}-imposed.pdf"
     _add_press_file(job, name, data, profile, len(info.sides), "imposed", False)

@@ -39,7 +39,6 @@ from .fetcher import ProjectFetcher
 from .overflow import check_overflow
 
 LOGGER = logging.getLogger("xinhui_print")
-DEFAULT_PROFILE = "data/icc/ISOcoated_v2_300_bas.icc"
 MODES = ("screen", "press")
 
 
@@ -84,13 +83,13 @@ class Rendered:
 
 
 def icc_profile(layout: Layout) -> Path:
-    return project().root / layout.section("press").get("icc", DEFAULT_PROFILE)
+    return project().root / layout.settings.press.icc
 
 
 def layout_fonts(layout: Layout) -> dict[str, FontRole]:
     """The font roles a layout uses (its ``[fonts]`` table maps use → role name)."""
     roles = load_roles()
-    wanted = layout.section("fonts") or {"body": "serif", "heading": "sans", "numeral": "numeral"}
+    wanted = layout.settings.fonts.model_dump()
     missing = sorted(set(wanted.values()) - set(roles))
     if missing:
         raise BuildError(f"layout {layout.name!r} uses unknown font roles: {', '.join(missing)}")
@@ -138,12 +137,11 @@ def _mm(value: float) -> str:
 
 def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
     """Page size from ``[page] size`` (a paper name or explicit size); press mode adds its bleed."""
-    page = layout.section("page")
-    if "size" not in page:
+    page = layout.settings.page
+    if page.size is None:
         return None
-    width, height = paper_size(str(page["size"]))
-    bleed_key = "press_bleed" if mode == "press" else "bleed"
-    bleed = length_mm(page.get(bleed_key, "3mm" if mode == "press" else "0mm"))
+    width, height = paper_size(page.size)
+    bleed = length_mm(page.press_bleed if mode == "press" else page.bleed)
     return PageGeometry(width, height, bleed)
 
 
@@ -156,12 +154,12 @@ def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[s
 
 
 def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[str, FontRole]) -> dict[str, Markup]:
-    chart = layout.section("chart")
+    chart = layout.settings.chart
     spec = results_vs_targets(
         report,
-        width_mm=float(chart.get("width_mm", 110)),
-        font_family=fonts.get("heading", next(iter(fonts.values()))).family,
-        font_size_pt=float(chart.get("font_size_pt", 7.5)),
+        width_mm=chart.width_mm,
+        font_family=fonts["heading"].family,
+        font_size_pt=chart.font_size_pt,
     )
     if spec is None:
         return {}
@@ -174,11 +172,8 @@ def typeset(html: str, layout: Layout) -> str:
     return typeset_html(html, layout.settings.typeset)
 
 
-def render(report: Report, layout: Layout, options: RenderOptions | str = RenderOptions()) -> Rendered:
-    """Lay out ``report`` with ``layout`` (see the module doc).  A mode name (``"press"``) is
-    accepted for ``options`` while callers move to :class:`RenderOptions`."""
-    if isinstance(options, str):
-        options = RenderOptions(mode=options)
+def render(report: Report, layout: Layout, options: RenderOptions = RenderOptions()) -> Rendered:
+    """Lay out ``report`` with ``layout`` (see the module doc)."""
     context = template_context(report, layout, options.mode, options.extra)
     check_report_glyphs(report, context.fonts.values())
     html = render_html(report, context)
@@ -187,7 +182,7 @@ def render(report: Report, layout: Layout, options: RenderOptions | str = Render
     document, fetcher = lay_out(html, layout, page_stylesheets(options))
     check_overflow(document, layout.name, glyph_texts(report))
     check_page_count(document, layout, context.extra["page"])
-    multiple = int(layout.section("page").get("pad_to_multiple", 1))
+    multiple = layout.settings.page.pad_to_multiple
     if multiple > 1:
         document = pad_pages(document, multiple, context.extra["page"])
     return Rendered(layout, options, html, document, fetcher, context)
@@ -203,9 +198,9 @@ def page_stylesheets(options: RenderOptions) -> tuple[str, ...]:
 
 def check_page_count(document: weasyprint.Document, layout: Layout, page: PageGeometry | None) -> None:
     """``[page] max_pages`` (a one-sheet poster): more pages is an error, never silent clipping."""
-    limit = layout.section("page").get("max_pages")
-    if limit and len(document.pages) > int(limit):
-        sheet = f" on {layout.section('page').get('size')} ({page.size})" if page else ""
+    limit = layout.settings.page.max_pages
+    if limit and len(document.pages) > limit:
+        sheet = f" on {layout.settings.page.size} ({page.size})" if page else ""
         raise BuildError(
             f"layout {layout.name!r}: the report needs {len(document.pages)} pages{sheet}, "
             f"but the layout holds {limit}",

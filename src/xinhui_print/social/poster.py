@@ -69,7 +69,7 @@ def poster_context(report: Report, layout: Layout, preset: Preset, options: Soci
 
 def lay_out_poster(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> PosterLayout:
     """The render stage's layout on a tall page, cropped to the content (:mod:`.autoheight`)."""
-    width = float(layout.section("page").get("width", preset.width))
+    width = layout.settings.page.width or preset.width
     render_options = RenderOptions(extra=poster_context(report, layout, preset, options))
     auto = lay_out_auto_height(report, layout, render_options, width)
     settings = poster_settings(layout)

@@ -1,7 +1,7 @@
 """Build producers for social layouts: a build job → files in ``out/<id>/`` listed in the manifest.
 
 ``produce_poster`` (kind ``poster``) and ``produce_cards`` (kind ``cards``) are
-registered in :data:`xinhui_print.build.PRODUCERS`.  Every file goes through
+wrapped by the typed producers of :mod:`xinhui_print.build.producers`.  Every file goes through
 the manifest's atomic writer with ``role: social`` and the fields ``format``,
 ``width_px``, ``height_px``, ``bytes``, ``preset``, ``sha256`` and ``alt``;
 each image has its alt text in a ``.txt`` beside it.  Budget fallbacks and card
@@ -45,7 +45,7 @@ def card_presets(job: Any) -> list[str]:
     """The card presets asked for (validated), or the layout's default preset."""
     asked = [get_preset(name).name for name in getattr(job.options, "presets", []) or []]
     cards = [name for name in dict.fromkeys(asked) if PRESETS[name].height is not None]
-    return cards or [str(job.layout.section("cards").get("preset", "xhs"))]
+    return cards or [job.layout.settings.cards.preset]
 
 
 def write_result(job: Any, result: SocialResult) -> None:
@@ -78,9 +78,6 @@ def produce_poster(job: Any) -> None:
     write_result(job, build_poster(job.report, job.layout, social_options(job)))
 
 
-produce_poster.check_options = check_options  # type: ignore[attr-defined]
-
-
 def produce_cards(job: Any) -> None:
     """One card set per preset: PDF (one card per page), PNGs, alt texts, per-card report."""
     from .cards import build_cards  # the rasteriser and the fitting code load when a card set is made
@@ -88,5 +85,3 @@ def produce_cards(job: Any) -> None:
     for preset in card_presets(job):
         write_result(job, build_cards(job.report, job.layout, preset, social_options(job)))
 
-
-produce_cards.check_options = check_options  # type: ignore[attr-defined]

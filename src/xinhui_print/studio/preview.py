@@ -310,7 +310,7 @@ class PreviewService:
     def _render_booklet(self, name: str, target: Target) -> None:
         """Lay out; the changed page nearest the one in view is written and shown first, then the rest."""
         layout = with_paper(load_layout(BOOKLET), target.settings.paper)
-        document = render(target.report, layout, "screen").document
+        document = render(target.report, layout).document
         self._check(target)
         texts = [page_text(page) for page in document.pages]
         state = self.outputs[name]
