@@ -87,9 +87,10 @@ def icc_profile(layout: Layout) -> Path:
 
 
 def layout_fonts(layout: Layout) -> dict[str, FontRole]:
-    """The font roles a layout uses (its ``[fonts]`` table maps use → role name)."""
+    """The font roles a layout uses (its ``[fonts]`` table maps use → role name), in its
+    edition's faces (``sans`` → ``sans-hk`` for a Hong Kong edition)."""
     roles = load_roles()
-    wanted = layout.settings.fonts.model_dump()
+    wanted = {use: layout.edition.font_role(role, roles) for use, role in layout.settings.fonts.model_dump().items()}
     missing = sorted(set(wanted.values()) - set(roles))
     if missing:
         raise BuildError(f"layout {layout.name!r} uses unknown font roles: {', '.join(missing)}")
@@ -149,7 +150,7 @@ def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[s
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), mode, icc_profile(layout))
     charts = _charts(report, layout, theme, fonts)
-    context = {"page": page_geometry(layout, mode), **(extra or {})}
+    context = {"page": page_geometry(layout, mode), "lang": layout.edition.lang, **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
 
 
@@ -176,11 +177,11 @@ def render(report: Report, layout: Layout, options: RenderOptions = RenderOption
     """Lay out ``report`` with ``layout`` (see the module doc)."""
     context = template_context(report, layout, options.mode, options.extra)
     check_report_glyphs(report, context.fonts.values())
-    html = render_html(report, context)
+    html = layout.edition.html(render_html(report, context))  # every printed string in the edition's script
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
     document, fetcher = lay_out(html, layout, page_stylesheets(options))
-    check_overflow(document, layout.name, glyph_texts(report))
+    check_overflow(document, layout.name, [(path, layout.edition.text(text)) for path, text in glyph_texts(report)])
     check_page_count(document, layout, context.extra["page"])
     multiple = layout.settings.page.pad_to_multiple
     if multiple > 1:
