@@ -124,3 +124,19 @@ _HTML_PIECES = re.compile(r"(<!--.*?-->|<(?:style|script)\b.*?</(?:style|script)
 _RAW_ELEMENT = re.compile(r"<(?:style|script)\b", re.I)
 _READABLE_ATTRIBUTE = re.compile(
     r"""(\s(?:alt|title|aria-label|content|data-[\w-]+)\s*=\s*["']?)([^"'>]*)""", re.I)
+
+
+#: Simplified → Traditional for the characters of units and qualifiers (亿元 → 億元, 以内 →
+#: 以內, 余 → 餘): the same in the Hong Kong and Taiwan standards (tests/edition checks
+#: every unit against OpenCC), so figures read in either script.
+_TRADITIONAL_CHARACTERS = str.maketrans(
+    "万个亩亿吨点内余顷钟时厘号周场处头层岁张条栋种类计约级辆镇间项户",
+    "萬個畝億噸點內餘頃鐘時釐號週場處頭層歲張條棟種類計約級輛鎮間項戶",
+)
+
+
+def with_traditional_forms(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` followed by their Traditional forms not already among them."""
+    words = tuple(words)
+    extra = (word.translate(_TRADITIONAL_CHARACTERS) for word in words)
+    return words + tuple(dict.fromkeys(word for word in extra if word not in words))

@@ -15,6 +15,7 @@ and again.  WeasyPrint internals are reached only through
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,7 +166,25 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
     if spec is None:
         return {}
     colours = {"red": theme["red"], "grey": theme["grey"], "ink": theme["ink"], "rule": theme["rule"]}
-    return {"results_vs_targets": Markup(chart_svg(spec, colours, project().root / ".cache" / "charts"))}
+    svg = chart_svg(spec, colours, project().root / ".cache" / "charts")
+    label = Markup(' aria-label="{}"').format(chart_alt(spec))
+    return {"results_vs_targets": Markup(svg.replace("<svg ", f"<svg{label} ", 1))}
+
+
+def chart_alt(spec) -> str:
+    """The results-vs-targets chart's data in one sentence (its alternative text)."""
+    pairs = "；".join(f"{pair.label}{spec.result_year}年完成{pair.result_text}，{spec.target_year}年目标{pair.target_text}"
+                     for pair in spec.pairs)
+    return f"{spec.result_year}年完成与{spec.target_year}年目标对比（%）：{pairs}"
+
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*?\saria-label=\"([^\"]*)\"[^>]*>(?!\s*<title)", re.I)
+
+
+def svg_alt_titles(html: str) -> str:
+    """An inline SVG's ``aria-label`` also as its ``<title>``: the alternative text a tagged
+    PDF gives its ``Figure`` (WeasyPrint reads the title)."""
+    return _SVG_OPEN.sub(lambda m: f"{m[0]}<title>{m[1]}</title>", html)
 
 
 def typeset(html: str, layout: Layout) -> str:
@@ -177,7 +196,7 @@ def render(report: Report, layout: Layout, options: RenderOptions = RenderOption
     """Lay out ``report`` with ``layout`` (see the module doc)."""
     context = template_context(report, layout, options.mode, options.extra)
     check_report_glyphs(report, context.fonts.values())
-    html = layout.edition.html(render_html(report, context))  # every printed string in the edition's script
+    html = layout.edition.html(svg_alt_titles(render_html(report, context)))  # printed strings in the edition's script
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
     document, fetcher = lay_out(html, layout, page_stylesheets(options))
