@@ -12,7 +12,8 @@ pipeline:
 - :meth:`Edition.text` and :meth:`Edition.readable`: alt texts, the job sheet and the
   manifest's readable strings.
 
-Digits, Latin letters and punctuation are left as they are, so figures never change.
+Digits, Latin letters and punctuation are left as they are, so figures never change;
+only curly quotation marks become the corner brackets both standards use (「」『』).
 Each edition also names its language tag (``zh-Hant-HK``: glyph forms and centred
 punctuation follow the locale), the font roles it prints with (``serif`` →
 ``serif-hk``) and the suffix its files carry (``booklet-a5.hant-hk.pdf``).
@@ -44,10 +45,11 @@ class Edition:
         return self.opencc_config is not None
 
     def text(self, text: str) -> str:
-        """``text`` in this edition's script (phrase-level conversion)."""
+        """``text`` in this edition's script (phrase-level conversion), its quotation marks
+        the corner brackets of Hong Kong and Taiwan (“…” → 「…」, ‘…’ → 『…』)."""
         if not self.converts or not text:
             return text
-        return _converter(self.opencc_config).convert(text)
+        return corner_quotes(_converter(self.opencc_config).convert(text))
 
     def html(self, html: str) -> str:
         """The page in this edition's script: text nodes and readable attribute values
@@ -103,6 +105,15 @@ def edition(script: str = DEFAULT_SCRIPT) -> Edition:
         raise ValueError(f"unknown script {script!r}; choose one of {', '.join(SCRIPTS)}") from None
 
 
+_DOUBLE_QUOTES = str.maketrans("“”", "「」")
+_SINGLE_QUOTE = re.compile(r"‘|(?<![A-Za-z])’|’(?![A-Za-z])")  # an apostrophe (Li’s) stays
+
+
+def corner_quotes(text: str) -> str:
+    """Curly quotation marks → corner brackets (「」 outside, 『』 inside)."""
+    return _SINGLE_QUOTE.sub(lambda m: "『" if m[0] == "‘" else "』", text.translate(_DOUBLE_QUOTES))
+
+
 _TRADITIONAL_LANG = re.compile(r"^zh-(?:hant|tw|hk|mo)\b", re.I)
 
 
@@ -127,16 +138,18 @@ _READABLE_ATTRIBUTE = re.compile(
 
 
 #: Simplified → Traditional for the characters of units and qualifiers (亿元 → 億元, 以内 →
-#: 以內, 余 → 餘): the same in the Hong Kong and Taiwan standards (tests/edition checks
-#: every unit against OpenCC), so figures read in either script.
-_TRADITIONAL_CHARACTERS = str.maketrans(
-    "万个亩亿吨点内余顷钟时厘号周场处头层岁张条栋种类计约级辆镇间项户",
-    "萬個畝億噸點內餘頃鐘時釐號週場處頭層歲張條棟種類計約級輛鎮間項戶",
+#: 以內, 余 → 餘), one table per standard (Hong Kong keeps 户 and 台, Taiwan writes 戶 and 臺);
+#: tests/edition checks every unit against OpenCC, so figures read in either script.
+_COMMON = ("万个亩亿吨点内余顷钟时厘号周场处头层岁张条栋种类计约级辆镇间项",
+           "萬個畝億噸點內餘頃鐘時釐號週場處頭層歲張條棟種類計約級輛鎮間項")
+_TRADITIONAL_TABLES = (
+    str.maketrans(*_COMMON),  # Hong Kong
+    str.maketrans(_COMMON[0] + "户台", _COMMON[1] + "戶臺"),  # Taiwan
 )
 
 
 def with_traditional_forms(words: Iterable[str]) -> tuple[str, ...]:
     """``words`` followed by their Traditional forms not already among them."""
     words = tuple(words)
-    extra = (word.translate(_TRADITIONAL_CHARACTERS) for word in words)
+    extra = (word.translate(table) for table in _TRADITIONAL_TABLES for word in words)
     return words + tuple(dict.fromkeys(word for word in extra if word not in words))
