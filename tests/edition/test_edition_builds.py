@@ -124,3 +124,15 @@ def test_pdfs_use_the_regional_faces_only_and_name_the_language(builds, script):
             assert cjk and all(f"CJK-{face}" in name for name in cjk), (entry["path"], fonts)
             if entry["role"] == "screen":
                 assert str(pdf.Root.Lang) == edition(script).lang
+
+
+@pytest.mark.parametrize("script", ["hant-hk", "hant-tw"])
+def test_the_traditional_booklet_is_tagged_too(builds, script):
+    path = builds[script] / f"booklet-a5.{script}.pdf"
+    with pikepdf.open(path) as pdf:
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.docinfo.Title).startswith("數讀2023年新會區政府工作報告")
+    checker = Path(sys.executable).parent / "pdfua"
+    if checker.exists():  # the validator of the test extra
+        result = subprocess.run([str(checker), "check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout
