@@ -8,6 +8,10 @@ glyphs the document shows: the glyphs keep their CIDs (the CFF charset maps each
 kept glyph to its CID), so content streams, widths and ToUnicode stay as they are;
 the OpenType wrapper becomes a bare ``CIDFontType0C`` program (:mod:`.cff`).
 Screen and press PDFs go through it; social PDFs can, with :func:`compact_pdf`.
+
+A printable layout is laid out once, with the press bleed, and written once
+(:func:`write_pdf`): the screen PDF is those bytes cropped to the trim
+(``compact_pdf(..., crop_to_trim=True)``), the press PDF is post-processed from them.
 """
 
 from __future__ import annotations
@@ -39,19 +43,38 @@ class PdfOptions:
 
 def export_pdf(document: weasyprint.Document, options: PdfOptions = PdfOptions()) -> bytes:
     """The document as PDF bytes, font subsets compacted."""
-    return compact_pdf(document.write_pdf(uncompressed_pdf=options.uncompressed),
-                       compress=not options.uncompressed)
+    return compact_pdf(write_pdf(document, options), compress=not options.uncompressed)
 
 
-def compact_pdf(data: bytes, compress: bool = True) -> bytes:
-    """PDF bytes → the same PDF with compact font subsets (deterministic)."""
+def write_pdf(document: weasyprint.Document, options: PdfOptions = PdfOptions()) -> bytes:
+    """WeasyPrint's PDF of the document, before compaction (the one write a layout's
+    screen and press PDFs are both made from)."""
+    return document.write_pdf(uncompressed_pdf=options.uncompressed)
+
+
+def compact_pdf(data: bytes, compress: bool = True, crop_to_trim: bool = False) -> bytes:
+    """PDF bytes → the same PDF with compact font subsets (deterministic).
+
+    ``crop_to_trim``: every page's MediaBox and BleedBox become its TrimBox (the screen
+    PDF of a page laid out with the press bleed: what lies in the bleed is clipped).
+    """
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        if crop_to_trim:
+            _crop_to_trim(pdf)
         compact_font_subsets(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=compress,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate if compress
                  else pikepdf.ObjectStreamMode.disable)
         return out.getvalue()
+
+
+def _crop_to_trim(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        trim = page.obj.get("/TrimBox")
+        if trim is not None:
+            page.obj.MediaBox = trim
+            page.obj.BleedBox = trim
 
 
 # -- compact font subsets ----------------------------------------------------------

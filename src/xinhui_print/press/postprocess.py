@@ -1,11 +1,14 @@
-"""Post-processing: WeasyPrint's PDF/X-4 bytes → a press-ready, deterministic PDF/X-4 file.
+"""Post-processing: WeasyPrint's PDF bytes → a press-ready, deterministic PDF/X-4 file.
 
-WeasyPrint's PDF/X output is metadata only.  This stage, with pikepdf:
+The input is the same PDF the screen file is made from (one layout pass, laid out with
+the press bleed, in the theme's sRGB); WeasyPrint's own PDF/X variant would add
+metadata only.  This stage, with pikepdf:
 
 1. removes annotations (links are not allowed inside the BleedBox in PDF/X);
 2. moves each page's origin to the bleed corner: MediaBox = BleedBox = trim + bleed,
    TrimBox = the trim, no CropBox or ArtBox;
-3. rewrites content streams to DeviceCMYK (greys and black → K only) and makes
+3. rewrites content streams to DeviceCMYK (theme colours → their CMYK tokens, other
+   greys and black → K only) and makes
    100 % K text and thin rules overprint (GWG R0009/R0010);
 4. converts RGB images to CMYK with the press ICC profile, and RGB shadings;
 5. sets every transparency group ``/CS`` to ``/DeviceCMYK`` (GWG R0030);
@@ -26,6 +29,7 @@ import hashlib
 import io
 import uuid
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,15 +80,18 @@ def postprocess_pdf(
     report_date: dt.date | str | None = None,
     title: str | None = None,
     crop_marks: bool = False,
+    tokens: Mapping[tuple[int, int, int], tuple[float, ...]] | None = None,
 ) -> tuple[bytes, PostprocessReport]:
-    """Make WeasyPrint PDF/X-4 bytes press-ready; returns ``(bytes, report)``.
+    """Make WeasyPrint PDF bytes press-ready; returns ``(bytes, report)``.
 
+    ``tokens``: the theme's exact sRGB colours → their CMYK (see
+    :func:`xinhui_print.layout.theme.press_colours`).
     ``crop_marks``: enlarge the MediaBox and draw crop marks outside the bleed in the
     registration colour (off by default: shops add their own).
     """
     report = PostprocessReport()
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        converter = ColourConverter(profile.icc_path)
+        converter = ColourConverter(profile.icc_path, tokens)
         created = _creation_datetime(pdf, report_date)
         title = title or str(pdf.docinfo.get("/Title", "")) or "untitled"
         report.pages = len(pdf.pages)
@@ -314,12 +321,12 @@ def write_identity(pdf, profile, *, title: str, created: dt.datetime, report=Non
     if "/ID" in pdf.trailer:
         del pdf.trailer["/ID"]  # WeasyPrint's /ID hashes its random X-4 DocumentID
     _set_metadata(pdf, profile, title, created, document_id="0" * 32)
-    digest = hashlib.sha256(_save(pdf)).digest()
+    digest = hashlib.sha256(_save(pdf, profile.pdf_version)).digest()
     document_id = str(uuid.UUID(bytes=digest[:16], version=4))
     _set_metadata(pdf, profile, title, created, document_id=document_id)
     if report is not None:
         report.document_id = document_id
-    return _save(pdf)
+    return _save(pdf, profile.pdf_version)
 
 
 def _set_metadata(pdf, profile, title: str, created: dt.datetime, document_id: str) -> None:
@@ -337,12 +344,12 @@ def _set_metadata(pdf, profile, title: str, created: dt.datetime, document_id: s
     pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"), Type=Name.Metadata, Subtype=Name.XML)
 
 
-def _save(pdf: pikepdf.Pdf) -> bytes:
+def _save(pdf: pikepdf.Pdf, version: str) -> bytes:
     buffer = io.BytesIO()
     pdf.save(
         buffer,
         deterministic_id=True,
-        min_version="1.6",
+        force_version=version,  # PDF/X-4 is PDF 1.6; WeasyPrint writes a 1.7 header
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.preserve,
     )
