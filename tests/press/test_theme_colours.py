@@ -40,6 +40,9 @@ def test_a_colour_that_is_not_a_token_still_goes_through_the_profile():
     assert converter.rgb_to_cmyk(0.5, 0.5, 0.5)[:3] == (0, 0, 0)  # a grey: K only
 
 
-def test_two_tokens_that_look_alike_on_screen_are_a_layout_error():
-    with pytest.raises(LayoutError, match="'almost' and 'white' differ in CMYK but both show as #FFFFFF"):
-        press_colours({"white": [0, 0, 0, 0], "almost": [0, 0, 0, 0.1]}, DEFAULT_ICC)
+def test_two_tokens_that_look_alike_on_screen_are_a_located_layout_error(tmp_path):
+    config = tmp_path / "layout.toml"
+    config.write_text('name = "x"\n\n[theme]\nwhite = [0, 0, 0, 0]\nalmost = [0, 0, 0, 0.1]\n', encoding="utf-8")
+    with pytest.raises(LayoutError, match="'almost' and 'white' differ in CMYK but both show as #FFFFFF") as caught:
+        press_colours({"white": [0, 0, 0, 0], "almost": [0, 0, 0, 0.1]}, DEFAULT_ICC, [config])
+    assert str(caught.value.location).startswith(f"{config}:4:")

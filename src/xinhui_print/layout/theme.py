@@ -9,12 +9,15 @@ never as an ICC round trip of its sRGB.
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from ..errors import LayoutError
+from ..errors import LayoutError, Location
+from .config import locate
 
 CMYK = tuple[float, float, float, float]
 RGB8 = tuple[int, int, int]
@@ -53,10 +56,12 @@ def theme_colours(tokens: dict[str, object], profile: Path) -> dict[str, str]:
     return {token: cmyk_to_hex(_cmyk(token, value), profile) for token, value in sorted(tokens.items())}
 
 
-def press_colours(tokens: dict[str, object], profile: Path) -> dict[RGB8, CMYK]:
+def press_colours(tokens: dict[str, object], profile: Path, files: Sequence[Path] = ()) -> dict[RGB8, CMYK]:
     """Each token's sRGB (8 bits a channel, as :func:`theme_colours` writes it) → its CMYK
     as fractions (0…1), for press post-processing.  Two tokens that print differently but
-    share an sRGB value could not be told apart in the laid-out page: a layout error."""
+    share an sRGB value could not be told apart in the laid-out page: a layout error,
+    located in the first of ``files`` (the layout's ``layout.toml`` files, own first) that
+    sets the token."""
     found: dict[RGB8, tuple[str, CMYK]] = {}
     for token, value in sorted(tokens.items()):
         cmyk = _cmyk(token, value)
@@ -64,6 +69,17 @@ def press_colours(tokens: dict[str, object], profile: Path) -> dict[RGB8, CMYK]:
         if rgb in found and found[rgb][1] != cmyk:
             raise LayoutError(f"theme colours {found[rgb][0]!r} and {token!r} differ in CMYK but both "
                               f"show as {cmyk_to_hex(cmyk, profile)} on screen: press output could not "
-                              "tell them apart; make them differ more")
+                              "tell them apart; make them differ more", _token_location(files, token))
         found[rgb] = (token, cmyk)
     return {rgb: tuple(v / 100 for v in cmyk) for rgb, (_, cmyk) in found.items()}
+
+
+def _token_location(files: Sequence[Path], token: str) -> Location | None:
+    for path in files:
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("theme", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+        if token in table:
+            return locate(path, "theme", token)
+    return None

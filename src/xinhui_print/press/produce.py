@@ -45,7 +45,8 @@ def produce_press(job, pdf: bytes, bleed_mm: float | None) -> None:
     (WeasyPrint's PDF of the layout laid out with ``bleed_mm``) and check them."""
     layout = job.layout
     profile = layout_press_profile(layout, bleed_mm)
-    tokens = press_colours(layout.section("theme"), profile.icc_path)
+    tokens = press_colours(layout.section("theme"), profile.icc_path,
+                           [folder / "layout.toml" for folder in layout.chain])
     convert = dict(report_date=job.report.meta.date, title=_title(job.report), tokens=tokens)
     data, report = postprocess_pdf(pdf, profile, **convert)
     if report.unconverted:
