@@ -61,7 +61,7 @@ def press_colours(tokens: dict[str, object], profile: Path, files: Sequence[Path
     as fractions (0…1), for press post-processing.  Two tokens that print differently but
     share an sRGB value could not be told apart in the laid-out page: a layout error,
     located in the first of ``files`` (the layout's ``layout.toml`` files, own first) that
-    sets the token."""
+    sets either token."""
     found: dict[RGB8, tuple[str, CMYK]] = {}
     for token, value in sorted(tokens.items()):
         cmyk = _cmyk(token, value)
@@ -69,17 +69,19 @@ def press_colours(tokens: dict[str, object], profile: Path, files: Sequence[Path
         if rgb in found and found[rgb][1] != cmyk:
             raise LayoutError(f"theme colours {found[rgb][0]!r} and {token!r} differ in CMYK but both "
                               f"show as {cmyk_to_hex(cmyk, profile)} on screen: press output could not "
-                              "tell them apart; make them differ more", _token_location(files, token))
+                              "tell them apart; make them differ more",
+                              _token_location(files, (token, found[rgb][0])))
         found[rgb] = (token, cmyk)
     return {rgb: tuple(v / 100 for v in cmyk) for rgb, (_, cmyk) in found.items()}
 
 
-def _token_location(files: Sequence[Path], token: str) -> Location | None:
+def _token_location(files: Sequence[Path], tokens: tuple[str, ...]) -> Location | None:
     for path in files:
         try:
             table = tomllib.loads(path.read_text(encoding="utf-8")).get("theme", {})
         except (OSError, tomllib.TOMLDecodeError):
             continue
-        if token in table:
-            return locate(path, "theme", token)
+        for token in tokens:
+            if token in table:
+                return locate(path, "theme", token)
     return None
