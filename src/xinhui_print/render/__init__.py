@@ -3,8 +3,7 @@
 :func:`render` is the only code that lays HTML out with WeasyPrint.  Steps:
 glyph check of the data → theme colours and charts → template (HTML) → glyph
 check of the page → Chinese typesetting → WeasyPrint layout (with the
-options' stylesheets: a page size for social outputs, the press colour
-profile) → overflow check (no text outside its box) → page count.
+options' stylesheets, e.g. a page size for social outputs) → overflow check (no text outside its box) → page count.
 
 It keeps no state between calls: every call builds its own context, fetcher
 and document, so a long-running caller (a live preview) can call it again
