@@ -3,7 +3,8 @@
 :func:`render` is the only code that lays HTML out with WeasyPrint.  Steps:
 glyph check of the data → theme colours and charts → template (HTML) → glyph
 check of the page → Chinese typesetting → WeasyPrint layout (with the
-options' stylesheets, e.g. a page size for social outputs) → overflow check (no text outside its box) → page count.
+options' stylesheets, e.g. a page size for social outputs) → overflow check
+(no text outside its box) → page count.
 
 It keeps no state between calls: every call builds its own context, fetcher
 and document, so a long-running caller (a live preview) can call it again
