@@ -69,7 +69,8 @@ def steps(data: str | None) -> None:
             lap("screen PDF (compact, crop)")
             profile = layout_press_profile(layout, rendered.context.extra["page"].bleed_mm)
             tokens = press_colours(layout.section("theme"), profile.icc_path)
-            press, _ = postprocess_pdf(pdf, profile, report_date=report.meta.date, title=name, tokens=tokens)
+            press, _ = postprocess_pdf(pdf, profile, report_date=report.meta.date, title=name,
+                                       tokens=tokens)
             lap("press PDF (post-processing)")
             path = Path(tmp) / f"{name}-press.pdf"
             path.write_bytes(press)

@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageCms
 
 NEUTRAL_TOLERANCE = 1.5 / 255  # channel spread below which an RGB colour counts as grey
+RGB8 = tuple[int, int, int]
 EXACT_8_BIT = 0.02  # how far (in 1/255) a PDF colour component may be from a whole 8-bit value
 
 
@@ -62,7 +63,7 @@ class ColourConverter:
     ``tokens``: exact sRGB colours (8 bits a channel) → the CMYK (0…1 each) they stand for.
     """
 
-    def __init__(self, icc_path: str | Path, tokens: Mapping[tuple[int, int, int], tuple[float, ...]] | None = None):
+    def __init__(self, icc_path: str | Path, tokens: Mapping[RGB8, tuple[float, ...]] | None = None):
         self.icc_path = str(icc_path)
         self.tokens = dict(tokens or {})
 
@@ -108,7 +109,7 @@ class ColourConverter:
         return ImageCms.applyTransform(rgb, _rgb_to_cmyk_transform(self.icc_path))
 
 
-def _rgb8(r: float, g: float, b: float) -> tuple[int, int, int] | None:
+def _rgb8(r: float, g: float, b: float) -> RGB8 | None:
     """The 8-bit triple an sRGB colour (0…1 each) was written from, or None when it is not one."""
     scaled = [v * 255 for v in (r, g, b)]
     whole = tuple(round(v) for v in scaled)
