@@ -65,8 +65,8 @@ def test_a_press_build_failing_its_checks_keeps_the_previous_set(tmp_path, monke
     before = assert_consistent(folder)
     real_press = producers.produce_press
 
-    def press_failing_preflight(job):
-        real_press(job)  # writes the new press files, then the shop's preflight finds errors
+    def press_failing_preflight(job, pdf, bleed_mm):
+        real_press(job, pdf, bleed_mm)  # writes the new press files, then the shop's preflight finds errors
         raise BuildError(f"{job.layout.name}-press.pdf: preflight (shop-cn) errors: ink coverage 340 %")
 
     monkeypatch.setattr(producers, "produce_press", press_failing_preflight)

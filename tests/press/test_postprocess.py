@@ -78,3 +78,19 @@ def test_press_target_limits_reach_the_preflight():
     assert pages.rules["SHOP-BLEED"]["min_mm"] == pages.rules["BLEED-AT-TRIM"]["min_mm"] == 5.0
     assert pages.rules["SHOP-SAFE-MARGIN"]["min_mm"] == 8.0
     assert "SHOP-SAFE-MARGIN" not in spreads.rules  # printer's spreads: no page-level shop rules
+
+
+def test_each_press_page_lists_only_what_it_draws(press_build):
+    """WeasyPrint gives every page the document's whole resource dictionary; a RIP would
+    then treat each page as holding every transparency group (Ghostscript composited
+    every imposed sheet, 3× slower).  After post-processing a page names what it uses."""
+    folder, manifest = press_build
+    for role in ("press", "imposed"):
+        (entry,) = [f for f in manifest["files"] if f["role"] == role and f["format"] == "pdf"]
+        with pikepdf.open(folder / entry["path"]) as pdf:
+            for page in pdf.pages:
+                named = {str(operand) for instruction in pikepdf.parse_content_stream(page)
+                         for operand in instruction.operands if isinstance(operand, pikepdf.Name)}
+                listed = {name for category in ("/XObject", "/Font", "/ExtGState", "/ColorSpace")
+                          for name in (page.obj.Resources.get(category) or {}).keys()}
+                assert listed <= named, (role, sorted(listed - named))

@@ -10,7 +10,6 @@ import pytest
 import weasyprint
 
 from xinhui_print.layout import load_layout
-from xinhui_print.press.css import press_stylesheet
 from xinhui_print.render import RenderOptions, icc_profile, render
 from xinhui_print.render.overflow import ContentOverflow, check_overflow
 
@@ -38,10 +37,11 @@ def test_same_call_twice_gives_the_same_bytes(seed_report, print_poster):
     assert render(seed_report, print_poster).document.write_pdf() == first
 
 
-def test_press_stylesheet_goes_in_as_a_stylesheet_under_the_layout(seed_report, print_poster):
-    """The press CSS is a user stylesheet: its colour profile reaches the PDF, the HTML is not
+def test_a_stylesheet_option_goes_in_as_a_stylesheet_under_the_layout(seed_report, print_poster):
+    """Extra CSS is a user stylesheet: its colour profile reaches the PDF, the HTML is not
     touched, and the layout's own rules still win over it."""
-    sheet = press_stylesheet(icc_profile(print_poster))
+    sheet = (f"@color-profile device-cmyk {{ src: url({icc_profile(print_poster).resolve().as_uri()}); "
+             "components: c, m, y, k } html { color: device-cmyk(0 0 0 1) }")
     rendered = render(seed_report, print_poster, RenderOptions(mode="press", stylesheets=(sheet,)))
     assert "/* press */" not in rendered.html and "@color-profile" not in rendered.html
     assert "device-cmyk" in rendered.document.color_profiles

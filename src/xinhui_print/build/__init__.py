@@ -21,7 +21,7 @@ from ..model import Report
 from ..layout.papers import paper_size
 from ..project import project
 from .manifest import Manifest
-from .producers import BY_KIND, EVERY_PRODUCER, PRESS, Producer
+from .producers import BY_KIND, EVERY_PRODUCER, WITH_PRESS, Producer
 from .transaction import OutputFolder
 
 
@@ -77,7 +77,7 @@ def layout_producers(layout: Layout, options: BuildOptions) -> list[Producer]:
     if not found:
         raise InputError(f"layout {layout.name!r} has kind {layout.kind!r}, which this build cannot produce")
     if options.press and layout.printable:
-        found.append(PRESS)
+        found = [WITH_PRESS.get(producer, producer) for producer in found]
     return found
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from ..export.pdf import export_pdf, trim_mm
-from ..export.tagging import tagged_pdf
+from ..export.pdf import PdfOptions, compact_pdf, trim_mm, write_pdf
 from ..press.produce import produce_press
-from ..render import render
+from ..render import Rendered, RenderOptions, render
 from ..social import produce as social
 
 if TYPE_CHECKING:
@@ -38,15 +37,52 @@ class ScreenPdf(Producer):
     name = "screen pdf"
 
     def produce(self, job: Job) -> None:
-        rendered = render(job.report, job.layout)
-        tagged = job.layout.kind in TAGGED_KINDS
-        data = tagged_pdf(rendered.document) if tagged else export_pdf(rendered.document)
-        file_name = f"{job.layout.name}.pdf"
-        pages = len(rendered.document.pages)
-        job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
-                              pages=pages, trim_mm=trim_mm(rendered.document),
-                              **({"pdfua": "PDF/UA-1"} if tagged else {}))
-        job.log(f"{file_name}: {pages} pages")
+        rendered, pdf = lay_out_once(job)
+        add_screen_pdf(job, rendered, pdf)
+
+
+class ScreenAndPress(ScreenPdf):
+    """A printable layout with ``--press``: its screen PDF and its press files (PDF/X,
+    imposed spreads for booklets, job sheet; checked and preflighted) from one layout
+    pass and one PDF write."""
+
+    name = "screen and press pdf"
+    options_used = frozenset({"crop_marks"})
+
+    def produce(self, job: Job) -> None:
+        rendered, pdf = lay_out_once(job)
+        add_screen_pdf(job, rendered, pdf)
+        page = rendered.context.extra["page"]
+        produce_press(job, pdf, page.bleed_mm if page else None)
+
+
+def lay_out_once(job: Job) -> tuple[Rendered, bytes]:
+    """The layout pass every PDF of the job's layout is exported from, and WeasyPrint's PDF of it.
+
+    A printable layout is laid out with its press bleed (``mode="press"``), with or
+    without ``--press``, so its screen PDF is the same file either way.  The screen and
+    press geometry are the same inside the trim: WeasyPrint's bleed widens the MediaBox
+    around a page laid out at the same size, and the print poster's bands reach into the
+    bleed from the trim edge.  The colours are the theme's sRGB; the press files map them
+    back to their CMYK tokens.
+    """
+    mode = "press" if job.layout.printable else "screen"
+    rendered = render(job.report, job.layout, RenderOptions(mode=mode))
+    return rendered, write_pdf(rendered.document, PdfOptions(tagged=is_tagged(job)))
+
+
+def add_screen_pdf(job: Job, rendered: Rendered, pdf: bytes) -> None:
+    """``<layout>.pdf``: WeasyPrint's PDF, font subsets compacted, cropped to the trim when
+    it was laid out with the press bleed; a booklet's is tagged (PDF/UA-1), its running
+    heads and folios pagination artifacts."""
+    tagged = is_tagged(job)
+    data = compact_pdf(pdf, crop_to_trim=rendered.mode == "press", pagination_artifacts=tagged)
+    file_name = f"{job.layout.name}.pdf"
+    pages = len(rendered.document.pages)
+    job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
+                          pages=pages, trim_mm=trim_mm(rendered.document),
+                          **({"pdfua": "PDF/UA-1"} if tagged else {}))
+    job.log(f"{file_name}: {pages} pages")
 
 
 class _Social(Producer):
@@ -74,22 +110,17 @@ class Cards(_Social):
         social.produce_cards(job)
 
 
-class Press(Producer):
-    """PDF/X press file, imposed spreads for booklets, job sheet; checked and preflighted."""
-
-    name = "press"
-    options_used = frozenset({"crop_marks"})
-
-    def produce(self, job: Job) -> None:
-        produce_press(job)
-
-
 TAGGED_KINDS = ("booklet",)  # the reading booklet is the accessible edition: PDF/UA-1
 
+
+def is_tagged(job: Job) -> bool:
+    return job.layout.kind in TAGGED_KINDS
+
+
 SCREEN_PDF = ScreenPdf()
+SCREEN_AND_PRESS = ScreenAndPress()
 POSTER = Poster()
 CARDS = Cards()
-PRESS = Press()
 
 BY_KIND: dict[str, tuple[Producer, ...]] = {
     "booklet": (SCREEN_PDF,),
@@ -97,4 +128,6 @@ BY_KIND: dict[str, tuple[Producer, ...]] = {
     "poster": (POSTER,),
     "cards": (CARDS,),
 }
-EVERY_PRODUCER: tuple[Producer, ...] = (SCREEN_PDF, POSTER, CARDS, PRESS)
+WITH_PRESS: dict[Producer, Producer] = {SCREEN_PDF: SCREEN_AND_PRESS}
+"""What a producer becomes for a printable layout when ``--press`` is asked for."""
+EVERY_PRODUCER: tuple[Producer, ...] = (SCREEN_PDF, SCREEN_AND_PRESS, POSTER, CARDS)

@@ -8,6 +8,10 @@ glyphs the document shows: the glyphs keep their CIDs (the CFF charset maps each
 kept glyph to its CID), so content streams, widths and ToUnicode stay as they are;
 the OpenType wrapper becomes a bare ``CIDFontType0C`` program (:mod:`.cff`).
 Screen and press PDFs go through it; social PDFs can, with :func:`compact_pdf`.
+
+A printable layout is laid out once, with the press bleed, and written once
+(:func:`write_pdf`): the screen PDF is those bytes cropped to the trim
+(``compact_pdf(..., crop_to_trim=True)``), the press PDF is post-processed from them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import pikepdf
 from pikepdf import Name
 
 from .cff import CffError, keep_cids
+from .tagging import PDF_UA_VARIANT, pagination_as_artifacts
 
 if TYPE_CHECKING:
     import weasyprint
@@ -32,26 +37,54 @@ class PdfOptions:
     """Options for screen PDFs.
 
     ``uncompressed``: write uncompressed streams (for tests that read raw bytes).
+    ``tagged``: a tagged PDF/UA-1 file (structure tree, ``/Alt``, ``/Lang``; see
+    :mod:`.tagging` for what is added after the write).
     """
 
     uncompressed: bool = False
+    tagged: bool = False
 
 
 def export_pdf(document: weasyprint.Document, options: PdfOptions = PdfOptions()) -> bytes:
     """The document as PDF bytes, font subsets compacted."""
-    return compact_pdf(document.write_pdf(uncompressed_pdf=options.uncompressed),
-                       compress=not options.uncompressed)
+    return compact_pdf(write_pdf(document, options), compress=not options.uncompressed)
 
 
-def compact_pdf(data: bytes, compress: bool = True) -> bytes:
-    """PDF bytes → the same PDF with compact font subsets (deterministic)."""
+def write_pdf(document: weasyprint.Document, options: PdfOptions = PdfOptions()) -> bytes:
+    """WeasyPrint's PDF of the document, before compaction (the one write a layout's
+    screen and press PDFs are both made from)."""
+    variant = PDF_UA_VARIANT if options.tagged else None
+    return document.write_pdf(uncompressed_pdf=options.uncompressed, pdf_variant=variant)
+
+
+def compact_pdf(data: bytes, compress: bool = True, crop_to_trim: bool = False,
+                pagination_artifacts: bool = False) -> bytes:
+    """PDF bytes → the same PDF with compact font subsets (deterministic).
+
+    ``crop_to_trim``: every page's MediaBox and BleedBox become its TrimBox (the screen
+    PDF of a page laid out with the press bleed: what lies in the bleed is clipped).
+    ``pagination_artifacts``: a tagged file's running heads and folios become
+    pagination artifacts (:func:`.tagging.pagination_as_artifacts`).
+    """
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        if crop_to_trim:
+            _crop_to_trim(pdf)
+        if pagination_artifacts:
+            pagination_as_artifacts(pdf)
         compact_font_subsets(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=compress,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate if compress
                  else pikepdf.ObjectStreamMode.disable)
         return out.getvalue()
+
+
+def _crop_to_trim(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        trim = page.obj.get("/TrimBox")
+        if trim is not None:
+            page.obj.MediaBox = trim
+            page.obj.BleedBox = trim
 
 
 # -- compact font subsets ----------------------------------------------------------

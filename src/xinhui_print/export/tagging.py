@@ -20,32 +20,11 @@ The content streams keep their text operators as they were: text extraction
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING
-
 import pikepdf
 from pikepdf import Dictionary, Name
 
-from .pdf import compact_font_subsets
-
-if TYPE_CHECKING:
-    import weasyprint
-
-PDF_VARIANT = "pdf/ua-1"
+PDF_UA_VARIANT = "pdf/ua-1"  # WeasyPrint's variant: export.pdf.write_pdf(..., PdfOptions(tagged=True))
 PAGINATION = Dictionary(Type=Name.Pagination)
-
-
-def tagged_pdf(document: weasyprint.Document, compress: bool = True) -> bytes:
-    """The document as a tagged PDF/UA-1 file, pagination as artifacts, font subsets compacted."""
-    raw = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=not compress)
-    with pikepdf.open(io.BytesIO(raw)) as pdf:
-        pagination_as_artifacts(pdf)
-        compact_font_subsets(pdf)
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=compress,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate if compress
-                 else pikepdf.ObjectStreamMode.disable)
-        return out.getvalue()
 
 
 def pagination_as_artifacts(pdf: pikepdf.Pdf) -> int:

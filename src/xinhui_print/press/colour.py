@@ -1,6 +1,8 @@
 """Colour conversion for press output: RGB/gray colours and images → CMYK through the ICC profile.
 
-Chromatic RGB goes through littleCMS (sRGB → press profile, relative colorimetric
+A theme colour (an exact sRGB value the layout derived from a CMYK token, see
+:func:`xinhui_print.layout.theme.press_colours`) becomes its token again.  Other
+chromatic RGB goes through littleCMS (sRGB → press profile, relative colorimetric
 with black-point compensation).  Neutral colours (R = G = B, and DeviceGray) become
 K only (单黑), with the K tint chosen so that its L* in the press profile matches
 the grey's L*: pure black is exactly 0/0/0/100, never four-colour black.
@@ -9,12 +11,15 @@ the grey's L*: pure black is exactly 0/0/0/100, never four-colour black.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageCms
 
 NEUTRAL_TOLERANCE = 1.5 / 255  # channel spread below which an RGB colour counts as grey
+RGB8 = tuple[int, int, int]
+EXACT_8_BIT = 0.02  # how far (in 1/255) a PDF colour component may be from a whole 8-bit value
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,10 +58,14 @@ def srgb_lightness(value: float) -> float:
 
 
 class ColourConverter:
-    """Converts colours and images to CMYK with one press profile."""
+    """Converts colours and images to CMYK with one press profile.
 
-    def __init__(self, icc_path: str | Path):
+    ``tokens``: exact sRGB colours (8 bits a channel) → the CMYK (0…1 each) they stand for.
+    """
+
+    def __init__(self, icc_path: str | Path, tokens: Mapping[RGB8, tuple[float, ...]] | None = None):
         self.icc_path = str(icc_path)
+        self.tokens = dict(tokens or {})
 
     def gray_to_k(self, gray: float) -> float:
         """K tint (0…1) whose printed lightness matches a grey level (0 = black, 1 = white)."""
@@ -72,7 +81,11 @@ class ColourConverter:
         return round(k / 255, 4)
 
     def rgb_to_cmyk(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
-        """CMYK (0…1 each) for an sRGB colour (0…1 each); greys become K only."""
+        """CMYK (0…1 each) for an sRGB colour (0…1 each): a theme token's own CMYK, else
+        greys as K only and other colours through the profile."""
+        token = self.tokens.get(_rgb8(r, g, b))
+        if token is not None:
+            return token
         if max(r, g, b) - min(r, g, b) <= NEUTRAL_TOLERANCE:
             return (0.0, 0.0, 0.0, self.gray_to_k((r + g + b) / 3))
         pixel = Image.new("RGB", (1, 1), tuple(round(v * 255) for v in (r, g, b)))
@@ -96,10 +109,8 @@ class ColourConverter:
         return ImageCms.applyTransform(rgb, _rgb_to_cmyk_transform(self.icc_path))
 
 
-def css_device_cmyk(percentages: tuple[float, float, float, float] | list[float]) -> str:
-    """``device-cmyk(c m y k)`` from CMYK percentages, e.g. ``[0, 100, 100, 20]``."""
-    return "device-cmyk({})".format(" ".join(_fraction(v) for v in percentages))
-
-
-def _fraction(percent: float) -> str:
-    return f"{percent / 100:.4f}".rstrip("0").rstrip(".") or "0"
+def _rgb8(r: float, g: float, b: float) -> RGB8 | None:
+    """The 8-bit triple an sRGB colour (0…1 each) was written from, or None when it is not one."""
+    scaled = [v * 255 for v in (r, g, b)]
+    whole = tuple(round(v) for v in scaled)
+    return whole if all(abs(v - w) <= EXACT_8_BIT for v, w in zip(scaled, whole)) else None

@@ -10,7 +10,7 @@ stream's resources; output is a new instruction list in which
   knocks out.
 
 The overprint state is set lazily, right before a painting operator, with one of four
-ExtGStates registered in the resources by :func:`overprint_states`.
+ExtGStates made once per file by :func:`overprint_states`.
 """
 
 from __future__ import annotations
@@ -62,18 +62,14 @@ def overprint_state_name(fill: bool, stroke: bool) -> Name:
     return Name(f"/XHop{int(fill)}{int(stroke)}")
 
 
-def overprint_states(resources: pikepdf.Dictionary, pdf: pikepdf.Pdf) -> None:
-    """Register the four overprint ExtGStates (fill × stroke) in ``resources``."""
-    if "/ExtGState" not in resources:
-        resources.ExtGState = pikepdf.Dictionary()
-    states = resources.ExtGState
-    for fill in (False, True):
-        for stroke in (False, True):
-            states[overprint_state_name(fill, stroke)] = pdf.make_indirect(
-                pikepdf.Dictionary(
-                    Type=Name.ExtGState, op=fill, OP=stroke, OPM=1 if fill or stroke else 0
-                )
-            )
+def overprint_states(pdf: pikepdf.Pdf) -> dict[Name, pikepdf.Object]:
+    """The four overprint ExtGStates (fill × stroke), made once per file; each rewritten
+    stream's resources list the ones it uses."""
+    return {
+        overprint_state_name(fill, stroke): pdf.make_indirect(pikepdf.Dictionary(
+            Type=Name.ExtGState, op=fill, OP=stroke, OPM=1 if fill or stroke else 0))
+        for fill in (False, True) for stroke in (False, True)
+    }
 
 
 @dataclass
@@ -96,7 +92,6 @@ class RewriteStats:
     overprinted_paints: int = 0
     rich_black_text: int = 0
     kinds_seen: set = field(default_factory=set)
-    spaces_used: set = field(default_factory=set)  # colour-space resource names still referenced
 
 
 class ContentRewriter:
@@ -177,8 +172,6 @@ class ContentRewriter:
         self._set_colour(stroking, kind, initial)
         if kind in ("rgb", "gray", "cmyk"):
             operands = [Name.DeviceCMYK]  # early binding: ICC-based CMYK becomes device CMYK
-        elif isinstance(space, Name):
-            self.stats.spaces_used.add(str(space))
         self._emit(operands, operator)
 
     def _op_colour(self, operands, operator) -> None:

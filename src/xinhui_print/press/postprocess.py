@@ -1,12 +1,15 @@
-"""Post-processing: WeasyPrint's PDF/X-4 bytes → a press-ready, deterministic PDF/X-4 file.
+"""Post-processing: WeasyPrint's PDF bytes → a press-ready, deterministic PDF/X-4 file.
 
-WeasyPrint's PDF/X output is metadata only.  This stage, with pikepdf:
+The input is the same PDF the screen file is made from (one layout pass, laid out with
+the press bleed, in the theme's sRGB); WeasyPrint's own PDF/X variant would add
+metadata only.  This stage, with pikepdf:
 
 1. removes annotations (links are not allowed inside the BleedBox in PDF/X);
 2. moves each page's origin to the bleed corner: MediaBox = BleedBox = trim + bleed,
    TrimBox = the trim, no CropBox or ArtBox;
-3. rewrites content streams to DeviceCMYK (greys and black → K only) and makes
-   100 % K text and thin rules overprint (GWG R0009/R0010);
+3. rewrites content streams to DeviceCMYK (theme colours → their CMYK tokens, other
+   greys and black → K only), makes 100 % K text and thin rules overprint (GWG
+   R0009/R0010) and gives each page and form resources listing only what it uses;
 4. converts RGB images to CMYK with the press ICC profile, and RGB shadings;
 5. sets every transparency group ``/CS`` to ``/DeviceCMYK`` (GWG R0030);
 6. writes the OutputIntent (profile embedded, ``OutputConditionIdentifier`` e.g. FOGRA39,
@@ -26,6 +29,7 @@ import hashlib
 import io
 import uuid
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +68,6 @@ class PostprocessReport:
     fonts_compacted: int = 0
     unconverted: list[str] = field(default_factory=list)
     document_id: str = ""
-    spaces_used: set[str] = field(default_factory=set)
 
 
 # -- public API ----------------------------------------------------------------
@@ -76,25 +79,28 @@ def postprocess_pdf(
     report_date: dt.date | str | None = None,
     title: str | None = None,
     crop_marks: bool = False,
+    tokens: Mapping[tuple[int, int, int], tuple[float, ...]] | None = None,
 ) -> tuple[bytes, PostprocessReport]:
-    """Make WeasyPrint PDF/X-4 bytes press-ready; returns ``(bytes, report)``.
+    """Make WeasyPrint PDF bytes press-ready; returns ``(bytes, report)``.
 
+    ``tokens``: the theme's exact sRGB colours → their CMYK (see
+    :func:`xinhui_print.layout.theme.press_colours`).
     ``crop_marks``: enlarge the MediaBox and draw crop marks outside the bleed in the
     registration colour (off by default: shops add their own).
     """
     report = PostprocessReport()
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        converter = ColourConverter(profile.icc_path)
+        converter = ColourConverter(profile.icc_path, tokens)
         created = _creation_datetime(pdf, report_date)
         title = title or str(pdf.docinfo.get("/Title", "")) or "untitled"
         report.pages = len(pdf.pages)
         _remove_annotations(pdf, report)
-        _normalise_pages(pdf, profile.bleed_mm * MM, converter, report)
-        _rewrite_forms(pdf, converter, report)
+        states = overprint_states(pdf)
+        _normalise_pages(pdf, profile.bleed_mm * MM, converter, report, states)
+        _rewrite_forms(pdf, converter, report, states)
         _convert_images(pdf, converter, report)
         _convert_shadings(pdf, converter, report)
         _fix_transparency_groups(pdf, report)
-        _drop_unused_colour_spaces(pdf, report.spaces_used)
         report.fonts_compacted = compact_font_subsets(pdf)
         set_output_intent(pdf, profile)
         if crop_marks:
@@ -122,11 +128,11 @@ def _remove_annotations(pdf: pikepdf.Pdf, report: PostprocessReport) -> None:
             del pdf.Root[key]
 
 
-def _normalise_pages(pdf, bleed: float, converter, report: PostprocessReport) -> None:
+def _normalise_pages(pdf, bleed: float, converter, report: PostprocessReport, states) -> None:
     for page in pdf.pages:
         x0, y0, x1, y1 = (float(v) for v in page.trimbox)
         shift = (bleed - x0, bleed - y0)
-        _rewrite_page_content(pdf, page, converter, shift, report)
+        _rewrite_page_content(pdf, page, converter, shift, report, states)
         width, height = x1 - x0, y1 - y0
         set_page_boxes(page, width, height, bleed)
 
@@ -144,12 +150,12 @@ def set_page_boxes(page: pikepdf.Page, width: float, height: float, bleed: float
             del page.obj[key]
 
 
-def _rewrite_page_content(pdf, page, converter, shift, report) -> None:
+def _rewrite_page_content(pdf, page, converter, shift, report, states) -> None:
     page.contents_coalesce()
-    resources = _ensure_resources(page.obj)
     instructions = pikepdf.parse_content_stream(page)
+    page.obj.Resources = _inherited_resources(page.obj)
     rewritten, stats = rewrite_instructions(
-        instructions, converter, resources, inherit_overprint=False
+        instructions, converter, page.obj.Resources, inherit_overprint=False
     )
     prefix = [
         ContentStreamInstruction([], pikepdf.Operator("q")),
@@ -159,11 +165,11 @@ def _rewrite_page_content(pdf, page, converter, shift, report) -> None:
     page.obj.Contents = pdf.make_stream(
         pikepdf.unparse_content_stream(prefix + rewritten + suffix)
     )
-    overprint_states(resources, pdf)
+    _own_resources(page.obj, rewritten, states)
     _add_stats(report, stats)
 
 
-def _rewrite_forms(pdf: pikepdf.Pdf, converter, report: PostprocessReport) -> None:
+def _rewrite_forms(pdf: pikepdf.Pdf, converter, report: PostprocessReport, states) -> None:
     """Form XObjects and tiling patterns carry their own content streams."""
     for obj in list(pdf.objects):
         if not isinstance(obj, pikepdf.Stream):
@@ -172,27 +178,55 @@ def _rewrite_forms(pdf: pikepdf.Pdf, converter, report: PostprocessReport) -> No
         is_tiling = obj.get("/PatternType") == 1
         if not (is_form or is_tiling):
             continue
-        resources = _ensure_resources(obj)
         instructions = pikepdf.parse_content_stream(obj)
         rewritten, stats = rewrite_instructions(
-            instructions, converter, resources, inherit_overprint=True
+            instructions, converter, obj.get("/Resources"), inherit_overprint=True
         )
         obj.write(pikepdf.unparse_content_stream(rewritten))
-        overprint_states(resources, pdf)
+        _own_resources(obj, rewritten, states)
         _add_stats(report, stats)
 
 
-def _ensure_resources(obj) -> pikepdf.Dictionary:
-    if "/Resources" not in obj:
-        obj.Resources = pikepdf.Dictionary()
-    return obj.Resources
+def _own_resources(holder, instructions, states: dict) -> None:
+    """Give a rewritten stream resources of its own that list only what it names.
+
+    WeasyPrint shares one resource dictionary among every page and form, so each page
+    seemed to hold every transparency group of the document: Ghostscript (and a RIP)
+    composited every sheet of the imposed booklet, 3× the time of its pages alone.
+    Colour spaces the rewrite replaced by DeviceCMYK go with the names no longer used.
+    """
+    names = {str(operand) for instruction in instructions
+             if not isinstance(instruction, pikepdf.ContentStreamInlineImage)
+             for operand in instruction.operands if isinstance(operand, Name)}
+    inline_images = any(isinstance(i, pikepdf.ContentStreamInlineImage) for i in instructions)
+    shared = holder.get("/Resources")
+    own = pikepdf.Dictionary()
+    for category, entries in (shared.items() if shared is not None else ()):
+        if not isinstance(entries, pikepdf.Dictionary):
+            own[category] = entries  # /ProcSet
+        elif category == "/ColorSpace" and inline_images:  # named inside the image dictionary
+            own[category] = entries
+        else:
+            kept = {name: entries[name] for name in entries.keys() if name in names}
+            if kept:
+                own[category] = pikepdf.Dictionary(kept)
+    used_states = {str(name): state for name, state in states.items() if str(name) in names}
+    if used_states:
+        own.ExtGState = pikepdf.Dictionary({**dict(own.get("/ExtGState", {}).items()), **used_states})
+    holder.Resources = own
+
+
+def _inherited_resources(page: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    node = page
+    while node is not None and "/Resources" not in node:
+        node = node.get("/Parent")
+    return node.Resources if node is not None else pikepdf.Dictionary()
 
 
 def _add_stats(report: PostprocessReport, stats) -> None:
     report.colours_converted += stats.colours_converted
     report.overprinted_paints += stats.overprinted_paints
     report.rich_black_text += stats.rich_black_text
-    report.spaces_used |= stats.spaces_used
 
 
 # -- images, shadings, groups ----------------------------------------------------
@@ -276,21 +310,6 @@ def _fix_transparency_groups(pdf: pikepdf.Pdf, report: PostprocessReport) -> Non
             report.groups_fixed += 1
 
 
-def _drop_unused_colour_spaces(pdf: pikepdf.Pdf, used: set[str]) -> None:
-    """Remove colour-space resources no rewritten stream names (WeasyPrint adds ICC and Lab ones)."""
-    for obj in pdf.objects:
-        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) or "/Resources" not in obj:
-            continue
-        spaces = obj.Resources.get("/ColorSpace")
-        if not isinstance(spaces, pikepdf.Dictionary):
-            continue
-        for name in list(spaces.keys()):
-            if name not in used:
-                del spaces[name]
-        if not spaces.keys():
-            del obj.Resources["/ColorSpace"]
-
-
 # -- output intent and identity --------------------------------------------------
 
 def set_output_intent(pdf: pikepdf.Pdf, profile: PressProfile) -> None:
@@ -314,12 +333,12 @@ def write_identity(pdf, profile, *, title: str, created: dt.datetime, report=Non
     if "/ID" in pdf.trailer:
         del pdf.trailer["/ID"]  # WeasyPrint's /ID hashes its random X-4 DocumentID
     _set_metadata(pdf, profile, title, created, document_id="0" * 32)
-    digest = hashlib.sha256(_save(pdf)).digest()
+    digest = hashlib.sha256(_save(pdf, profile.pdf_version)).digest()
     document_id = str(uuid.UUID(bytes=digest[:16], version=4))
     _set_metadata(pdf, profile, title, created, document_id=document_id)
     if report is not None:
         report.document_id = document_id
-    return _save(pdf)
+    return _save(pdf, profile.pdf_version)
 
 
 def _set_metadata(pdf, profile, title: str, created: dt.datetime, document_id: str) -> None:
@@ -337,12 +356,12 @@ def _set_metadata(pdf, profile, title: str, created: dt.datetime, document_id: s
     pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"), Type=Name.Metadata, Subtype=Name.XML)
 
 
-def _save(pdf: pikepdf.Pdf) -> bytes:
+def _save(pdf: pikepdf.Pdf, version: str) -> bytes:
     buffer = io.BytesIO()
     pdf.save(
         buffer,
         deterministic_id=True,
-        min_version="1.6",
+        force_version=version,  # PDF/X-4 is PDF 1.6; WeasyPrint writes a 1.7 header
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.preserve,
     )

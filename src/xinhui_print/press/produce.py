@@ -1,13 +1,15 @@
-"""Press producer for the build: a printable layout → press PDF/X-4, imposed spreads, job sheet.
+"""Press files for the build: a printable layout's PDF → press PDF/X-4, imposed spreads, job sheet.
 
-``produce_press(job)`` (wrapped by ``build.producers.Press``) lays the report out
-in press colours, writes ``<layout>-press.pdf`` (role ``press``) and preflights it
-once (the layout's shop profile, ``shop-cn``: PDF/X-4 identity, boxes and bleed,
-CMYK only, K-only black text, fonts, ink coverage, safe area, page multiple),
-failing the build on errors; booklets are also imposed for saddle stitching
-(``<layout>-imposed.pdf``, role ``imposed``, preflighted against GWG SheetCMYK).  The
-job sheet (``jobsheet.json`` and ``jobsheet.txt``) is rewritten after each press
-layout, so it lists every press file of the build.
+``produce_press(job, pdf)`` (called by ``build.producers.ScreenAndPress``) takes the
+PDF WeasyPrint wrote for the layout's one layout pass (laid out with the press bleed,
+in the theme's sRGB; the screen PDF is the same bytes cropped to the trim), converts
+it to CMYK with each theme colour as its CMYK token, writes ``<layout>-press.pdf``
+(role ``press``) and preflights it once (the layout's shop profile, ``shop-cn``:
+PDF/X-4 identity, boxes and bleed, CMYK only, K-only black text, fonts, ink coverage,
+safe area, page multiple), failing the build on errors; booklets are also imposed for
+saddle stitching (``<layout>-imposed.pdf``, role ``imposed``, preflighted against GWG
+SheetCMYK).  The job sheet (``jobsheet.json`` and ``jobsheet.txt``) is rewritten after
+each press layout, so it lists every press file of the build.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 
 from ..errors import BuildError
+from ..layout.theme import press_colours
 from ..preflight import Profile, load_profile, preflight
 from ..preflight.report import format_finding
 from .impose import ImposeOptions, impose
@@ -37,26 +40,22 @@ def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
     return press_profile(press.profile, overrides)
 
 
-def produce_press(job) -> None:
-    """Write the press PDF (and, for booklets, the imposed spreads) and check them."""
-    from ..render import RenderOptions, icc_profile, page_geometry, render
-    from .css import press_stylesheet
-
-    geometry = page_geometry(job.layout, "press")
-    profile = layout_press_profile(job.layout, geometry.bleed_mm if geometry else None)
-    rendered = render(job.report, job.layout, RenderOptions(
-        mode="press", stylesheets=(press_stylesheet(icc_profile(job.layout)),)))
-    raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
-    title = job.layout.edition.text(_title(job.report))
-    data, report = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title)
+def produce_press(job, pdf: bytes, bleed_mm: float | None) -> None:
+    """Write the press PDF (and, for booklets, the imposed spreads) made from ``pdf``
+    (WeasyPrint's PDF of the layout laid out with ``bleed_mm``) and check them."""
+    layout = job.layout
+    profile = layout_press_profile(layout, bleed_mm)
+    tokens = press_colours(layout.section("theme"), profile.icc_path,
+                           [folder / "layout.toml" for folder in layout.chain])
+    convert = dict(report_date=job.report.meta.date, title=layout.edition.text(_title(job.report)), tokens=tokens)
+    data, report = postprocess_pdf(pdf, profile, **convert)
     if report.unconverted:
-        raise BuildError(f"{job.layout.name}: could not convert to CMYK: {'; '.join(report.unconverted)}")
-    saddle = job.layout.kind in SADDLE_KINDS
-    name = f"{job.layout.name}-press.pdf"
+        raise BuildError(f"{layout.name}: could not convert to CMYK: {'; '.join(report.unconverted)}")
+    saddle = layout.kind in SADDLE_KINDS
+    name = f"{layout.name}-press.pdf"
     press_data = data
     if job.options.crop_marks:  # the imposition still starts from the unmarked pages
-        press_data, _ = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title,
-                                        crop_marks=True)
+        press_data, _ = postprocess_pdf(pdf, profile, crop_marks=True, **convert)
     entry = _add_press_file(job, name, press_data, profile, report.pages, "press", saddle)
     entry.extra["crop_marks"] = job.options.crop_marks
     job.log(f"{name}: {report.pages} pages, PDF/X-4 {profile.output_condition_identifier}, "

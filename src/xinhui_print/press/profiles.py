@@ -1,7 +1,6 @@
 """Press targets: a target name (plus layout overrides) → a :class:`PressProfile`.
 
-A press profile says what a print shop receives: the PDF/X variant WeasyPrint
-writes, the CMYK output-intent profile and its registered output condition, the
+A press profile says what a print shop receives: the PDF/X version, the CMYK output-intent profile and its registered output condition, the
 total ink limit, bleed and safe margin the preflight of its files enforces.
 Targets are a registry like WeasyPrint's ``VARIANTS``; a layout's ``[press]``
 table may override single fields (``icc``, ``ink_limit``, ``bleed_mm`` …).
@@ -28,9 +27,8 @@ class PressProfile:
 
     name: str
     description: str
-    pdf_variant: str = "pdf/x-4"
     pdfx_version: str = "PDF/X-4"
-    pdf_version: str = "1.6"
+    pdf_version: str = "1.6"  # the file's header (PDF/X-4 is based on PDF 1.6)
     icc_path: Path = DEFAULT_ICC
     output_condition_identifier: str = "FOGRA39"
     output_condition: str = "Offset printing, coated paper, ISO 12647-2:2004 (FOGRA39)"

@@ -3,8 +3,8 @@
 :func:`render` is the only code that lays HTML out with WeasyPrint.  Steps:
 glyph check of the data → theme colours and charts → template (HTML) → glyph
 check of the page → Chinese typesetting → WeasyPrint layout (with the
-options' stylesheets: a page size for social outputs, the press colour
-profile) → overflow check (no text outside its box) → page count.
+options' stylesheets, e.g. a page size for social outputs) → overflow check
+(no text outside its box) → page count.
 
 It keeps no state between calls: every call builds its own context, fetcher
 and document, so a long-running caller (a live preview) can call it again
@@ -47,7 +47,10 @@ MODES = ("screen", "press")
 class RenderOptions:
     """How to render.
 
-    ``mode``: ``screen`` (RGB theme) or ``press`` (CMYK theme, press bleed).
+    ``mode``: ``screen`` (the layout's screen bleed) or ``press`` (its press bleed: the one
+    layout pass a printable layout's screen PDF, cropped to the trim, and its press PDF
+    are both exported from).  Colours are the theme's sRGB in both; press
+    post-processing maps them back to their CMYK tokens.
     ``extra``: template variables beyond the report (social: the cards, the QR code …).
     ``page_px``: the page size in CSS px, for layouts whose size is not on paper
     (social presets, the long poster's probe page); it wins over the layout's own
@@ -149,7 +152,7 @@ def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
 
 def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[str, Any] | None = None) -> TemplateContext:
     fonts = layout_fonts(layout)
-    theme = theme_colours(layout.section("theme"), mode, icc_profile(layout))
+    theme = theme_colours(layout.section("theme"), icc_profile(layout))
     charts = _charts(report, layout, theme, fonts)
     context = {"page": page_geometry(layout, mode), "lang": layout.edition.lang, **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
