@@ -62,3 +62,10 @@ class Manifest:
         text = json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
         write_atomic(path, text.encode("utf-8"))
         return path
+
+
+def copyfit_entry(fitting) -> dict[str, Any]:
+    """A PDF entry's ``copyfit`` field: per page its fill and the moves taken (none when the
+    layout does no copyfitting)."""
+    pages = fitting.as_json() if fitting.pages or fitting.condensed or fitting.body_pt else None
+    return {"copyfit": pages} if pages else {}

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from ..copyfit import fit
 from ..export.pdf import export_pdf, trim_mm
 from ..press.produce import produce_press
-from ..render import render
 from ..social import produce as social
+from .manifest import copyfit_entry
 
 if TYPE_CHECKING:
     from . import BuildOptions, Job
@@ -37,13 +38,15 @@ class ScreenPdf(Producer):
     name = "screen pdf"
 
     def produce(self, job: Job) -> None:
-        rendered = render(job.report, job.layout)
+        rendered, fitting = fit(job.report, job.layout)  # copyfitted (a plain render when the layout has no moves)
         data = export_pdf(rendered.document)
         file_name = f"{job.layout.name}.pdf"
         pages = len(rendered.document.pages)
         job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
-                              pages=pages, trim_mm=trim_mm(rendered.document))
+                              pages=pages, trim_mm=trim_mm(rendered.document), **copyfit_entry(fitting))
         job.log(f"{file_name}: {pages} pages")
+        if fitting.passes > 1 or fitting.condensed or fitting.body_pt:
+            job.log(f"{file_name}: {fitting.summary()}")
 
 
 class _Social(Producer):

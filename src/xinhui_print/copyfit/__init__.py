@@ -34,7 +34,7 @@ class Fitting:
     short: tuple[int, ...] = ()  # pages still short after the last pass
 
     def moves_on(self, page: PageMeasure) -> list[str]:
-        return [move.describe() for move in self.moves if move.unit in page.units]
+        return [move.describe() for move in self.moves if {move.unit, move.joins} & set(page.units)]
 
     def as_json(self) -> dict:
         """The manifest's ``copyfit`` entry: per page its fill and the moves taken there."""

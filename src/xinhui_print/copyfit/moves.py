@@ -39,11 +39,13 @@ class Move:
     space: float = 1.0  # factor on the layout's paragraph and list spacing
     leading: float | None = None  # body line height (em); None: the layout's own
     callout: Callout | None = None
+    joins: str | None = None  # join: the next unit, which starts on this unit's last page
     tail_before: float = 0.0  # share of its last page the unit filled before the move
 
     def __post_init__(self):
-        if not _ID.match(self.unit):
-            raise ValueError(f"not a unit id: {self.unit!r}")
+        for unit in (self.unit, self.joins or self.unit):
+            if not _ID.match(unit):
+                raise ValueError(f"not a unit id: {unit!r}")
 
     def describe(self) -> str:
         parts = [f"{self.unit}: {self.kind}"]
@@ -53,6 +55,8 @@ class Move:
             parts.append(f"leading {self.leading:.2f}")
         if self.callout:
             parts.append(f"figure {self.callout.figure}")
+        if self.joins:
+            parts.append(f"({self.joins} starts on its last page)")
         parts.append(f"(tail was {self.tail_before:.0%})")
         return " ".join(parts)
 
@@ -62,9 +66,9 @@ class Move:
             rules.append(f"--xh-fit-space: {self.space:.3f}")
         if self.leading is not None:
             rules.append(f"--xh-fit-leading: {self.leading:.3f}")
-        if self.kind == JOIN:
-            rules += ["break-before: auto !important", "--xh-fit-joined: 1"]
         css = f"#{self.unit} {{ {'; '.join(rules)} }}" if rules else ""
+        if self.joins:
+            css += f"\n#{self.joins} {{ break-before: auto !important; --xh-fit-joined: 1 }}"
         if self.callout:
             css += f"\n#fit-callout-{self.callout.chapter} {{ min-height: {self.callout.height_px:.1f}px }}"
         return css.strip()

@@ -33,6 +33,8 @@ SAFETY = 1.25  # predicted change needed, × what the measurement says
 SPACE_SHARE = 0.6  # share of the measured space below blocks that follows the spacing factor
 LINE_PX = 22.0  # one body line (9.5 pt × 1.75), the margin a pull-back keeps
 LOOSEN_TARGET = 0.08  # a loosened tail aims this far past min_fill
+JOIN_GAP = 0.12  # share of a page a joined opener adds (rule, space, smaller number)
+JOIN_ROOM = 0.95  # a joined page may be filled this far
 
 
 def short_units(pages: list[PageMeasure], units: list[UnitMeasure], settings: CopyfitSettings) -> list[UnitMeasure]:
@@ -54,9 +56,15 @@ def choose(report: Report, pages: list[PageMeasure], moves: Moves, settings: Cop
     """The moves for the next layout: the current ones, plus one for each unit still short."""
     units = measure_units(pages)
     order = [unit.unit for unit in units]
-    chosen = moves
-    for unit in short_units(pages, units, settings):
-        move = _next_move(report, unit, order, moves, settings, leading)
+    short = short_units(pages, units, settings)
+    chosen, joined = moves, set()
+    for unit in reversed(short):  # from the back: a last short chapter pairs with the one before it
+        move = None if unit.unit in joined else _join_back(unit, units, moves, settings)
+        if move is not None and move.unit not in joined:
+            chosen = chosen.with_move(move)
+            joined |= {move.unit, unit.unit}
+    for unit in short:
+        move = None if unit.unit in joined else _next_move(report, unit, order, moves, settings, leading)
         if move is not None:
             chosen = chosen.with_move(move)
     return _keep_page_multiple(report, chosen, moves, pages, units, settings, multiple, leading)
@@ -86,7 +94,7 @@ def _try(kind: str, report: Report, unit: UnitMeasure, order: list[str], moves: 
     if kind == CALLOUT:
         return _callout(report, unit, settings)
     if kind == JOIN:
-        return _join(unit, order, moves)
+        return _join(unit, order)
     return None
 
 
@@ -123,16 +131,28 @@ def _callout(report: Report, unit: UnitMeasure, settings: CopyfitSettings) -> Mo
     return Move(unit.unit, CALLOUT, callout=replace(callout, height_px=round(height, 1)), tail_before=unit.tail)
 
 
-def _join(unit: UnitMeasure, order: list[str], moves: Moves) -> Move | None:
+def _join(unit: UnitMeasure, order: list[str]) -> Move | None:
     """The next unit starts on this page; never the back cover (the last unit)."""
     index = order.index(unit.unit)
     if index + 2 >= len(order):
         return None
-    following = order[index + 1]
-    previous = moves.by_unit.get(following)
-    if previous is not None and previous.kind == JOIN:
+    return Move(unit.unit, JOIN, joins=order[index + 1], tail_before=unit.tail)
+
+
+def _join_back(unit: UnitMeasure, units: list[UnitMeasure], moves: Moves,
+               settings: CopyfitSettings) -> Move | None:
+    """A one-page unit that fits under the previous unit's short last page starts there
+    (two half-empty pages become one): the previous unit's move becomes this join."""
+    index = [u.unit for u in units].index(unit.unit)
+    if JOIN not in settings.moves or len(unit.pages) != 1 or index < 2 or unit.unit in moves.by_unit:
         return None
-    return Move(following, JOIN, tail_before=unit.tail)
+    previous = units[index - 1]
+    tried = moves.by_unit.get(previous.unit)
+    if (tried is not None and tried.kind == JOIN) or previous.last_page != unit.pages[0] - 1:
+        return None
+    if previous.tail + unit.tail + JOIN_GAP > JOIN_ROOM:
+        return None
+    return Move(previous.unit, JOIN, joins=unit.unit, tail_before=previous.tail)
 
 
 def _keep_page_multiple(report: Report, chosen: Moves, before: Moves, pages: list[PageMeasure],

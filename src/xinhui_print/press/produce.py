@@ -39,12 +39,13 @@ def layout_press_profile(layout, bleed_mm: float | None = None) -> PressProfile:
 
 def produce_press(job) -> None:
     """Write the press PDF (and, for booklets, the imposed spreads) and check them."""
-    from ..render import RenderOptions, icc_profile, page_geometry, render
+    from ..copyfit import fit
+    from ..render import RenderOptions, icc_profile, page_geometry
     from .css import press_stylesheet
 
     geometry = page_geometry(job.layout, "press")
     profile = layout_press_profile(job.layout, geometry.bleed_mm if geometry else None)
-    rendered = render(job.report, job.layout, RenderOptions(
+    rendered, _ = fit(job.report, job.layout, RenderOptions(  # the screen PDF's moves: same text block
         mode="press", stylesheets=(press_stylesheet(icc_profile(job.layout)),)))
     raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
     title = _title(job.report)
