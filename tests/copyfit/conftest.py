@@ -98,8 +98,9 @@ def page_fills(pdf: Path, layout: Layout) -> list[float | None]:
 
 
 def body_text(pdf: Path, layout: Layout) -> list[str]:
-    """The text of each page's text block, lines in reading order, furniture (margins) and
-    copyfitting callouts (panels taller than a sixth of the text block) aside."""
+    """The text of each page's text block, lines in reading order, furniture (margins),
+    copyfitting callouts (panels taller than a sixth of the text block) and the contents
+    page (whose page numbers follow the pages) aside."""
     pages = []
     with pdfplumber.open(pdf) as document:
         for page in document.pages:
@@ -115,4 +116,4 @@ def body_text(pdf: Path, layout: Layout) -> list[str]:
                                and obj["bottom"] <= p["bottom"] for p in panels)
 
             pages.append(page.filter(keep).extract_text())
-    return pages
+    return [text for text in pages if "···" not in text]  # the contents: its page numbers follow the fitting

@@ -28,6 +28,7 @@ class Fragment:
     body_lines: float  # height of the body text lines (what leading changes)
     gaps: float  # margins, paddings and borders below blocks (what spacing changes, roughly)
     leadings: tuple[float, ...]  # line height ÷ font size of each body line
+    joinable: bool  # the unit may start on the page another ends on (``data-fit-join``)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class UnitMeasure:
     body_lines: float
     gaps: float
     page_height: float
+    joinable: bool
 
     @property
     def last_page(self) -> int:
@@ -98,7 +100,7 @@ def _fragment(block: Box, top: float) -> Fragment | None:
         if box.kind in ("line", "replaced"):
             if box.kind == "line" and not _has_text(box):
                 continue
-            bottom = max(bottom or 0.0, box.border_bottom - top)
+            bottom = max(bottom or 0.0, _ink_bottom(box) - top)
             if box.kind == "line" and box.font_size < BODY_MAX_PX:
                 body_lines += box.margin_height
                 leadings.append(round(box.margin_height / box.font_size, 2))
@@ -106,7 +108,15 @@ def _fragment(block: Box, top: float) -> Fragment | None:
             gaps += box.bottom_inset
     if bottom is None:
         return None
-    return Fragment(block.attrs["id"], bottom, body_lines, gaps, tuple(leadings))
+    return Fragment(block.attrs["id"], bottom, body_lines, gaps, tuple(leadings), "data-fit-join" in block.attrs)
+
+
+def _ink_bottom(box: Box) -> float:
+    """Where a line's glyphs end (its box less the half-leading below them), or an image's bottom:
+    what a reader, or a measure of the PDF, sees as the end of the content."""
+    if box.kind != "line":
+        return box.border_bottom
+    return box.border_bottom - max(0.0, box.margin_height - box.font_size) / 2
 
 
 def _has_text(line: Box) -> bool:
@@ -125,6 +135,7 @@ def measure_units(pages: list[PageMeasure]) -> list[UnitMeasure]:
         units.append(UnitMeasure(
             unit, tuple(page.number for page, _ in placed), last.bottom / last_page.height, last.bottom,
             sum(f.body_lines for _, f in placed), sum(f.gaps for _, f in placed), last_page.height,
+            last.joinable,
         ))
     return units
 

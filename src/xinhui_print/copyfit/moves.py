@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Report
 from ..model.figures import Figure, plain_text, segments
 
-PULL_BACK, LOOSEN, CALLOUT, JOIN = "pull-back", "loosen", "callout", "join"
+PULL_BACK, LOOSEN, CALLOUT, JOIN, STRETCH = "pull-back", "loosen", "callout", "join", "stretch"
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _CLAUSE = re.compile(r"[^，。；：、！？]+")
 HEADLINE_UNITS = ("%", "亿元", "万亿元", "万元", "万人", "万人次", "万平方米", "个百分点", "亿美元")
@@ -35,7 +35,7 @@ class Move:
     """What copyfitting changed for one unit (a chapter, a part …), and why."""
 
     unit: str
-    kind: str  # pull-back | loosen | callout | join
+    kind: str  # pull-back | loosen | callout | join | stretch (loosened to the limits, unpredicted)
     space: float = 1.0  # factor on the layout's paragraph and list spacing
     leading: float | None = None  # body line height (em); None: the layout's own
     callout: Callout | None = None

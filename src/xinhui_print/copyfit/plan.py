@@ -26,9 +26,9 @@ from dataclasses import replace
 from ..layout.config import CopyfitSettings
 from ..model import Report
 from .measure import PageMeasure, UnitMeasure, measure_units
-from .moves import CALLOUT, JOIN, LOOSEN, PULL_BACK, Move, Moves, chapter_number, key_figure
+from .moves import CALLOUT, JOIN, LOOSEN, PULL_BACK, STRETCH, Move, Moves, chapter_number, key_figure
 
-ORDER = (PULL_BACK, LOOSEN, CALLOUT, JOIN)
+ORDER = (PULL_BACK, LOOSEN, CALLOUT, JOIN, STRETCH)
 SAFETY = 1.25  # predicted change needed, × what the measurement says
 SPACE_SHARE = 0.6  # share of the measured space below blocks that follows the spacing factor
 LINE_PX = 22.0  # one body line (9.5 pt × 1.75), the margin a pull-back keeps
@@ -55,7 +55,6 @@ def choose(report: Report, pages: list[PageMeasure], moves: Moves, settings: Cop
            multiple: int, leading: float | None) -> Moves:
     """The moves for the next layout: the current ones, plus one for each unit still short."""
     units = measure_units(pages)
-    order = [unit.unit for unit in units]
     short = short_units(pages, units, settings)
     chosen, joined = moves, set()
     for unit in reversed(short):  # from the back: a last short chapter pairs with the one before it
@@ -64,13 +63,13 @@ def choose(report: Report, pages: list[PageMeasure], moves: Moves, settings: Cop
             chosen = chosen.with_move(move)
             joined |= {move.unit, unit.unit}
     for unit in short:
-        move = None if unit.unit in joined else _next_move(report, unit, order, moves, settings, leading)
+        move = None if unit.unit in joined else _next_move(report, unit, units, moves, settings, leading)
         if move is not None:
             chosen = chosen.with_move(move)
     return _keep_page_multiple(report, chosen, moves, pages, units, settings, multiple, leading)
 
 
-def _next_move(report: Report, unit: UnitMeasure, order: list[str], moves: Moves,
+def _next_move(report: Report, unit: UnitMeasure, order: list[UnitMeasure], moves: Moves,
                settings: CopyfitSettings, leading: float | None) -> Move | None:
     tried = moves.by_unit.get(unit.unit)
     start = ORDER.index(tried.kind) + 1 if tried and tried.kind in ORDER else 0
@@ -81,10 +80,10 @@ def _next_move(report: Report, unit: UnitMeasure, order: list[str], moves: Moves
     return None
 
 
-def _try(kind: str, report: Report, unit: UnitMeasure, order: list[str], moves: Moves,
+def _try(kind: str, report: Report, unit: UnitMeasure, order: list[UnitMeasure], moves: Moves,
          settings: CopyfitSettings, leading: float | None) -> Move | None:
     allowed = set(settings.moves)
-    if kind not in allowed and kind != LOOSEN:
+    if kind not in allowed and kind not in (LOOSEN, STRETCH):
         return None
     if kind == PULL_BACK and len(unit.pages) > 1:
         return _fitted(unit, -(unit.tail_px * SAFETY + 2 * LINE_PX), settings, leading, PULL_BACK)
@@ -95,6 +94,8 @@ def _try(kind: str, report: Report, unit: UnitMeasure, order: list[str], moves: 
         return _callout(report, unit, settings)
     if kind == JOIN:
         return _join(unit, order)
+    if kind == STRETCH:
+        return _stretched(unit, settings)
     return None
 
 
@@ -120,6 +121,16 @@ def _fitted(unit: UnitMeasure, change: float, settings: CopyfitSettings, leading
     return Move(unit.unit, kind, space=space, leading=round(target, 2), tail_before=unit.tail)
 
 
+def _stretched(unit: UnitMeasure, settings: CopyfitSettings) -> Move | None:
+    """The last resort, not predicted: spacing and leading at the top of their ranges."""
+    allowed = set(settings.moves)
+    space = settings.spacing[1] if "spacing" in allowed else 1.0
+    leading = settings.leading[1] if "leading" in allowed else None
+    if space == 1.0 and leading is None:
+        return None
+    return Move(unit.unit, STRETCH, space=space, leading=leading, tail_before=unit.tail)
+
+
 def _callout(report: Report, unit: UnitMeasure, settings: CopyfitSettings) -> Move | None:
     number = chapter_number(unit.unit)
     callout = key_figure(report, number) if number is not None else None
@@ -131,12 +142,12 @@ def _callout(report: Report, unit: UnitMeasure, settings: CopyfitSettings) -> Mo
     return Move(unit.unit, CALLOUT, callout=replace(callout, height_px=round(height, 1)), tail_before=unit.tail)
 
 
-def _join(unit: UnitMeasure, order: list[str]) -> Move | None:
+def _join(unit: UnitMeasure, order: list[UnitMeasure]) -> Move | None:
     """The next unit starts on this page; never the back cover (the last unit)."""
-    index = order.index(unit.unit)
-    if index + 2 >= len(order):
+    index = order.index(unit)
+    if index + 2 >= len(order) or not (unit.joinable and order[index + 1].joinable):
         return None
-    return Move(unit.unit, JOIN, joins=order[index + 1], tail_before=unit.tail)
+    return Move(unit.unit, JOIN, joins=order[index + 1].unit, tail_before=unit.tail)
 
 
 def _join_back(unit: UnitMeasure, units: list[UnitMeasure], moves: Moves,
@@ -147,6 +158,8 @@ def _join_back(unit: UnitMeasure, units: list[UnitMeasure], moves: Moves,
     if JOIN not in settings.moves or len(unit.pages) != 1 or index < 2 or unit.unit in moves.by_unit:
         return None
     previous = units[index - 1]
+    if not (previous.joinable and unit.joinable):
+        return None
     tried = moves.by_unit.get(previous.unit)
     if (tried is not None and tried.kind == JOIN) or previous.last_page != unit.pages[0] - 1:
         return None
