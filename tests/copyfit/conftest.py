@@ -90,7 +90,7 @@ def page_fills(pdf: Path, layout: Layout) -> list[float | None]:
         for page in document.pages:
             top, bottom = text_block(layout, page)
             objects = [*page.chars, *page.rects, *page.curves, *page.images, *page.lines]
-            inside = [o for o in objects if o["top"] >= top - 1 and o["bottom"] <= bottom + 1]
+            inside = [o for o in objects if _within(o, top, bottom)]
             fills.append(max(o["bottom"] for o in inside) - top) if inside else fills.append(None)
             if inside:
                 fills[-1] /= bottom - top
@@ -99,21 +99,35 @@ def page_fills(pdf: Path, layout: Layout) -> list[float | None]:
 
 def body_text(pdf: Path, layout: Layout) -> list[str]:
     """The text of each page's text block, lines in reading order, furniture (margins),
-    copyfitting callouts (panels taller than a sixth of the text block) and the contents
+    copyfitting callouts (tinted panels taller than a sixth of the text block) and the contents
     page (whose page numbers follow the pages) aside."""
     pages = []
     with pdfplumber.open(pdf) as document:
         for page in document.pages:
             top, bottom = text_block(layout, page)
-            panels = [r for r in page.rects if r["height"] > (bottom - top) / 6]
+            panels = [r for r in page.rects if r["height"] > (bottom - top) / 6 and _tinted(r)]
 
             def keep(obj, top=top, bottom=bottom, panels=panels):
                 if obj.get("object_type") != "char":
                     return True
-                if not (top - 1 <= obj["top"] and obj["bottom"] <= bottom + 1):
+                if not _within(obj, top, bottom):
                     return False
                 return not any(p["x0"] <= obj["x0"] and obj["x1"] <= p["x1"] and p["top"] <= obj["top"]
                                and obj["bottom"] <= p["bottom"] for p in panels)
 
             pages.append(page.filter(keep).extract_text())
     return [text for text in pages if "···" not in text]  # the contents: its page numbers follow the fitting
+
+
+def _tinted(rect) -> bool:
+    """A panel filled with the paper tint (a callout), not a border (drawn as a filled box) or white."""
+    colour = rect.get("non_stroking_color")
+    if not rect["fill"] or not isinstance(colour, (tuple, list)) or len(colour) != 3:
+        return False
+    return all(value > 0.9 for value in colour) and any(value < 0.999 for value in colour)
+
+
+def _within(obj, top: float, bottom: float) -> bool:
+    """In the text block: its middle is (a big chapter number's ascent may reach into the top
+    margin; running heads and folios sit wholly in the margins)."""
+    return top <= (obj["top"] + obj["bottom"]) / 2 <= bottom

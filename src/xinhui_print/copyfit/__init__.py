@@ -11,58 +11,16 @@ output of a layout get the same moves: they are chosen from the same geometry
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..layout import Layout
 from ..model import Report
 from ..render import Rendered, RenderOptions, render
-from .measure import PageMeasure, body_leading, measure_pages
-from .moves import Move, Moves
+from .fitting import Fitting
+from .measure import body_leading, measure_pages, measure_units
+from .moves import Moves
 from .plan import choose, short_units
-from .measure import measure_units
-
-
-@dataclass(frozen=True)
-class Fitting:
-    """What copyfitting did: the moves, the passes (layouts made) and each page's fill after it."""
-
-    moves: tuple[Move, ...] = ()
-    pages: tuple[PageMeasure, ...] = ()
-    passes: int = 1
-    condensed: tuple[str, ...] = ()  # print poster: what was condensed, in words
-    body_pt: float | None = None  # print poster: body text size
-    short: tuple[int, ...] = ()  # pages still short after the last pass
-
-    def moves_on(self, page: PageMeasure) -> list[str]:
-        return [move.describe() for move in self.moves if {move.unit, move.joins} & set(page.units)]
-
-    def as_json(self) -> dict:
-        """The manifest's ``copyfit`` entry: per page its fill and the moves taken there."""
-        data: dict = {"passes": self.passes, "moves": [move.describe() for move in self.moves]}
-        if self.body_pt is not None:
-            data["body_pt"] = round(self.body_pt, 2)
-        if self.condensed:
-            data["condensed"] = list(self.condensed)
-        data["pages"] = [{"page": page.number, "fill": round(page.fill, 3),
-                          **({"blank": True} if page.blank else {}), "moves": self.moves_on(page)}
-                         for page in self.pages]
-        if self.short:
-            data["short_pages"] = list(self.short)
-        return data
-
-    def summary(self) -> str:
-        """One line for the build output."""
-        parts = [f"copyfit {self.passes} pass{'es' if self.passes != 1 else ''}"]
-        parts += [move.describe() for move in self.moves]
-        if self.body_pt is not None:
-            parts.append(f"body text {self.body_pt:.1f} pt")
-        parts += [f"condensed {what}" for what in self.condensed]
-        filled = [page.fill for page in self.pages[1:-1] if not page.blank]
-        if filled:
-            parts.append(f"lowest fill {min(filled):.0%}")
-        if self.short:
-            parts.append(f"still short: page {', '.join(map(str, self.short))}")
-        return "; ".join(parts)
+from .poster import fit_poster
 
 
 def with_moves(options: RenderOptions, moves: Moves) -> RenderOptions:
@@ -76,8 +34,6 @@ def fit(report: Report, layout: Layout, options: RenderOptions = RenderOptions()
     """Lay ``report`` out with ``layout``, copyfitted as its ``[copyfit]`` table allows."""
     settings = layout.settings.copyfit
     if layout.kind == "print-poster" and settings.body_floor_pt:
-        from .poster import fit_poster
-
         return fit_poster(report, layout, options)
     rendered = render(report, layout, options)
     if not settings.moves:

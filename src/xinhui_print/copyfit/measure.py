@@ -29,6 +29,7 @@ class Fragment:
     gaps: float  # margins, paddings and borders below blocks (what spacing changes, roughly)
     leadings: tuple[float, ...]  # line height ÷ font size of each body line
     joinable: bool  # the unit may start on the page another ends on (``data-fit-join``)
+    lines: int  # lines of text
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class UnitMeasure:
     gaps: float
     page_height: float
     joinable: bool
+    tail_lines: int  # lines of text on its last page
 
     @property
     def last_page(self) -> int:
@@ -95,12 +97,14 @@ def _unit_blocks(tree: Box) -> list[Box]:
 
 
 def _fragment(block: Box, top: float) -> Fragment | None:
-    bottom, body_lines, gaps, leadings = None, 0.0, 0.0, []
+    bottom, body_lines, gaps, leadings, rows = None, 0.0, 0.0, [], set()
     for box in block.walk():
         if box.kind in ("line", "replaced"):
             if box.kind == "line" and not _has_text(box):
                 continue
             bottom = max(bottom or 0.0, _ink_bottom(box) - top)
+            if box.kind == "line":
+                rows.add(round(box.y))  # a line inside an inline block shares its row
             if box.kind == "line" and box.font_size < BODY_MAX_PX:
                 body_lines += box.margin_height
                 leadings.append(round(box.margin_height / box.font_size, 2))
@@ -108,7 +112,8 @@ def _fragment(block: Box, top: float) -> Fragment | None:
             gaps += box.bottom_inset
     if bottom is None:
         return None
-    return Fragment(block.attrs["id"], bottom, body_lines, gaps, tuple(leadings), "data-fit-join" in block.attrs)
+    return Fragment(block.attrs["id"], bottom, body_lines, gaps, tuple(leadings),
+                    "data-fit-join" in block.attrs, len(rows))
 
 
 def _ink_bottom(box: Box) -> float:
@@ -135,7 +140,7 @@ def measure_units(pages: list[PageMeasure]) -> list[UnitMeasure]:
         units.append(UnitMeasure(
             unit, tuple(page.number for page, _ in placed), last.bottom / last_page.height, last.bottom,
             sum(f.body_lines for _, f in placed), sum(f.gaps for _, f in placed), last_page.height,
-            last.joinable,
+            last.joinable, last.lines,
         ))
     return units
 

@@ -38,6 +38,7 @@ class Move:
     kind: str  # pull-back | loosen | callout | join | stretch (loosened to the limits, unpredicted)
     space: float = 1.0  # factor on the layout's paragraph and list spacing
     leading: float | None = None  # body line height (em); None: the layout's own
+    gap_px: float = 0.0  # stretch: extra space above each line of a list of single lines
     callout: Callout | None = None
     joins: str | None = None  # join: the next unit, which starts on this unit's last page
     tail_before: float = 0.0  # share of its last page the unit filled before the move
@@ -66,6 +67,8 @@ class Move:
             rules.append(f"--xh-fit-space: {self.space:.3f}")
         if self.leading is not None:
             rules.append(f"--xh-fit-leading: {self.leading:.3f}")
+        if self.gap_px:
+            rules.append(f"--xh-fit-gap: {self.gap_px:.1f}px")
         css = f"#{self.unit} {{ {'; '.join(rules)} }}" if rules else ""
         if self.joins:
             css += f"\n#{self.joins} {{ break-before: auto !important; --xh-fit-joined: 1 }}"

@@ -122,13 +122,16 @@ def _fitted(unit: UnitMeasure, change: float, settings: CopyfitSettings, leading
 
 
 def _stretched(unit: UnitMeasure, settings: CopyfitSettings) -> Move | None:
-    """The last resort, not predicted: spacing and leading at the top of their ranges."""
+    """The last resort, not predicted: spacing and leading at the top of their ranges, and the
+    missing height shared out between the lines of the last page as ``--xh-fit-gap`` (which a
+    list of single lines, the contents, spreads by)."""
     allowed = set(settings.moves)
-    space = settings.spacing[1] if "spacing" in allowed else 1.0
-    leading = settings.leading[1] if "leading" in allowed else None
-    if space == 1.0 and leading is None:
+    if "spacing" not in allowed:
         return None
-    return Move(unit.unit, STRETCH, space=space, leading=leading, tail_before=unit.tail)
+    leading = settings.leading[1] if "leading" in allowed else None
+    missing = (settings.min_fill + LOOSEN_TARGET) * unit.page_height - unit.tail_px
+    gap = round(missing / max(unit.tail_lines - 1, 1), 1)  # no gap above the first line
+    return Move(unit.unit, STRETCH, space=settings.spacing[1], leading=leading, gap_px=gap, tail_before=unit.tail)
 
 
 def _callout(report: Report, unit: UnitMeasure, settings: CopyfitSettings) -> Move | None:

@@ -20,6 +20,7 @@ from ..layout.papers import paper_size
 from ..model import Report
 from ..model.report import Chapter
 from ..render import Rendered, RenderOptions, check_page_count, page_geometry, render
+from .fitting import Fitting
 
 
 def body_floor(floors: dict[str, float], sheet: tuple[float, float]) -> float:
@@ -38,10 +39,8 @@ def body_size(layout: Layout, width_mm: float, height_mm: float) -> float:
     return max(page.base_pt * scale, body_floor(layout.settings.copyfit.body_floor_pt, (width_mm, height_mm)))
 
 
-def fit_poster(report: Report, layout: Layout, options: RenderOptions):
+def fit_poster(report: Report, layout: Layout, options: RenderOptions) -> tuple[Rendered, Fitting]:
     """Render the sheet at its body size, condensing chapters until it holds one page."""
-    from . import Fitting
-
     geometry = page_geometry(layout, options.mode)
     body_pt = body_size(layout, geometry.width_mm, geometry.height_mm)
     limit = layout.settings.poster.key_items if layout.settings.poster else 1
