@@ -86,6 +86,9 @@ class Moves:
     def with_move(self, move: Move) -> Moves:
         return Moves({**self.by_unit, move.unit: move})
 
+    def without(self, unit: str) -> Moves:
+        return Moves({name: move for name, move in self.by_unit.items() if name != unit})
+
     def __bool__(self) -> bool:
         return bool(self.by_unit)
 

@@ -174,22 +174,35 @@ def _join_back(unit: UnitMeasure, units: list[UnitMeasure], moves: Moves,
 def _keep_page_multiple(report: Report, chosen: Moves, before: Moves, pages: list[PageMeasure],
                         units: list[UnitMeasure], settings: CopyfitSettings, multiple: int,
                         leading: float | None) -> Moves:
-    """Turn new pull-backs into fills while they would leave blank pages before the back cover."""
+    """Turn new pull-backs and paired joins into fills while they would leave blank pages
+    before the back cover (the last ones first)."""
     if multiple <= 1:
         return chosen
     filled = sum(1 for page in pages if not page.blank)
     new = [move for move in chosen if before.by_unit.get(move.unit) != move]
     saved = sum(1 for move in new if move.kind in (PULL_BACK, JOIN))
     by_unit = {unit.unit: unit for unit in units}
-    for move in new:
+    for move in reversed(new):
         if (-(filled - saved)) % multiple == 0:
             break
-        if move.kind != PULL_BACK:
+        if move.kind == PULL_BACK:
+            fills = _fills(report, [by_unit[move.unit]], before, settings, leading)
+        elif move.kind == JOIN and move.joins in by_unit:
+            short = [by_unit[name] for name in (move.unit, move.joins) if by_unit[name].tail < settings.min_fill]
+            fills = _fills(report, short, before, settings, leading)
+        else:
             continue
-        unit = by_unit[move.unit]
-        fill = (_try(LOOSEN, report, unit, [], before, settings, leading)
-                or _try(CALLOUT, report, unit, [], before, settings, leading))
-        if fill is not None:
-            chosen = chosen.with_move(fill)
+        if fills is not None:
+            chosen = chosen.without(move.unit)
+            for fill in fills:
+                chosen = chosen.with_move(fill)
             saved -= 1
     return chosen
+
+
+def _fills(report: Report, units: list[UnitMeasure], before: Moves, settings: CopyfitSettings,
+           leading: float | None) -> list[Move] | None:
+    """A fill (loosen or callout) for each unit, or None when one of them has none."""
+    fills = [_try(LOOSEN, report, unit, [], before, settings, leading)
+             or _try(CALLOUT, report, unit, [], before, settings, leading) for unit in units]
+    return None if None in fills else fills
