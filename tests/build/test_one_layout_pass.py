@@ -14,17 +14,18 @@ MM = 72 / 25.4
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """The booklet of a one-chapter report built without and with ``--press``; render calls counted."""
+    """The booklet of a one-chapter report built without and with ``--press``; layout
+    passes (copyfitted renders) counted."""
     report = Report.model_validate(synthetic(1))
     calls: list[str] = []
-    real_render = producers.render
+    real_fit = producers.fit
 
-    def counting_render(report, layout, options):
+    def counting_fit(report, layout, options):
         calls.append(f"{layout.name} {options.mode}")
-        return real_render(report, layout, options)
+        return real_fit(report, layout, options)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(producers, "render", counting_render)
+        patch.setattr(producers, "fit", counting_fit)
         folders = {}
         for press in (False, True):
             root = tmp_path_factory.mktemp("press" if press else "screen")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..export.files import sha256, write_atomic
@@ -64,3 +65,21 @@ class Manifest:
         text = json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
         write_atomic(path, text.encode("utf-8"))
         return path
+
+
+def copyfit_entry(fitting, text: Callable[[str], str] = str) -> dict[str, Any]:
+    """A PDF entry's ``copyfit`` field: per page its fill and the moves taken (none when the
+    layout does no copyfitting); ``text`` puts the moves' words (a callout's figure, a
+    condensed chapter) in the edition's script."""
+    pages = fitting.as_json() if fitting.pages or fitting.condensed or fitting.body_pt else None
+    return {"copyfit": _strings(pages, text)} if pages else {}
+
+
+def _strings(value: Any, text: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, dict):
+        return {key: _strings(item, text) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_strings(item, text) for item in value]
+    return value

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from ..copyfit import Fitting, fit
 from ..export.pdf import PdfOptions, compact_pdf, trim_mm, write_pdf
 from ..press.produce import produce_press
-from ..render import Rendered, RenderOptions, render
+from ..render import Rendered, RenderOptions
 from ..social import produce as social
+from .manifest import copyfit_entry
 
 if TYPE_CHECKING:
     from . import BuildOptions, Job
@@ -37,8 +39,8 @@ class ScreenPdf(Producer):
     name = "screen pdf"
 
     def produce(self, job: Job) -> None:
-        rendered, pdf = lay_out_once(job)
-        add_screen_pdf(job, rendered, pdf)
+        rendered, fitting, pdf = lay_out_once(job)
+        add_screen_pdf(job, rendered, fitting, pdf)
 
 
 class ScreenAndPress(ScreenPdf):
@@ -50,14 +52,15 @@ class ScreenAndPress(ScreenPdf):
     options_used = frozenset({"crop_marks"})
 
     def produce(self, job: Job) -> None:
-        rendered, pdf = lay_out_once(job)
-        add_screen_pdf(job, rendered, pdf)
+        rendered, fitting, pdf = lay_out_once(job)
+        add_screen_pdf(job, rendered, fitting, pdf)
         page = rendered.context.extra["page"]
         produce_press(job, pdf, page.bleed_mm if page else None)
 
 
-def lay_out_once(job: Job) -> tuple[Rendered, bytes]:
-    """The layout pass every PDF of the job's layout is exported from, and WeasyPrint's PDF of it.
+def lay_out_once(job: Job) -> tuple[Rendered, Fitting, bytes]:
+    """The layout pass every PDF of the job's layout is exported from (copyfitted: see
+    :mod:`xinhui_print.copyfit`), its copyfitting moves, and WeasyPrint's PDF of it.
 
     A printable layout is laid out with its press bleed (``mode="press"``), with or
     without ``--press``, so its screen PDF is the same file either way.  The screen and
@@ -67,11 +70,11 @@ def lay_out_once(job: Job) -> tuple[Rendered, bytes]:
     back to their CMYK tokens.
     """
     mode = "press" if job.layout.printable else "screen"
-    rendered = render(job.report, job.layout, RenderOptions(mode=mode))
-    return rendered, write_pdf(rendered.document, PdfOptions(tagged=is_tagged(job)))
+    rendered, fitting = fit(job.report, job.layout, RenderOptions(mode=mode))
+    return rendered, fitting, write_pdf(rendered.document, PdfOptions(tagged=is_tagged(job)))
 
 
-def add_screen_pdf(job: Job, rendered: Rendered, pdf: bytes) -> None:
+def add_screen_pdf(job: Job, rendered: Rendered, fitting: Fitting, pdf: bytes) -> None:
     """``<layout>.pdf``: WeasyPrint's PDF, font subsets compacted, cropped to the trim when
     it was laid out with the press bleed; a booklet's is tagged (PDF/UA-1), its running
     heads and folios pagination artifacts."""
@@ -81,8 +84,10 @@ def add_screen_pdf(job: Job, rendered: Rendered, pdf: bytes) -> None:
     pages = len(rendered.document.pages)
     job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
                           pages=pages, trim_mm=trim_mm(rendered.document),
-                          **({"pdfua": "PDF/UA-1"} if tagged else {}))
+                          **({"pdfua": "PDF/UA-1"} if tagged else {}), **copyfit_entry(fitting, job.layout.edition.text))
     job.log(f"{file_name}: {pages} pages")
+    if fitting.passes > 1 or fitting.condensed or fitting.body_pt:
+        job.log(f"{file_name}: {job.layout.edition.text(fitting.summary())}")
 
 
 class _Social(Producer):

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import LayoutError, Location
+from .papers import paper_names
 
 Kind = Literal["booklet", "poster", "cards", "print-poster"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -105,6 +106,47 @@ class TypesetOptions(Section):
     max_gap_em: float = Field(0.095, ge=0, le=0.5)
 
 
+Move = Literal["spacing", "leading", "pull-back", "join", "callout"]
+Range = tuple[float, float]
+
+
+class CopyfitSettings(Section):
+    """``[copyfit]``: what the copyfitting step may change so that no page is left near empty.
+
+    Booklets: each chapter's (and part's) last page is measured after layout; a short
+    tail is pulled back (tighter spacing, then leading), grown (looser), filled with
+    a big-number callout of the chapter's key figure, or the next chapter starts on
+    it.  Print posters: body text never below ``body_floor_pt``; chapters are
+    condensed (fewer key items, named in the build output) instead of shrinking type.
+    """
+
+    moves: tuple[Move, ...] = ()  # the moves this layout allows; none: copyfitting off
+    min_fill: float = Field(0.4, ge=0, le=0.9)  # a page holds content down to this share of its text block
+    spacing: Range = (1.0, 1.0)  # paragraph and list spacing: factor range of the layout's own
+    leading: Range = (1.75, 1.75)  # line height of body text (em): range; the layout's own is inside
+    callout_fill: float = Field(0.65, ge=0.3, le=0.95)  # a callout fills its page down to this share
+    max_passes: int = Field(3, ge=1, le=6)  # layouts in all, the first included
+    body_floor_pt: dict[str, float] = {}  # print poster: paper → smallest body text (pt); the largest listed paper not larger than the sheet applies
+
+    @field_validator("spacing", "leading")
+    @classmethod
+    def _ordered(cls, value: Range) -> Range:
+        low, high = value
+        if not 0 < low <= high <= 4:
+            raise ValueError("expected [low, high] with 0 < low <= high <= 4")
+        return value
+
+    @field_validator("body_floor_pt")
+    @classmethod
+    def _papers(cls, value: dict[str, float]) -> dict[str, float]:
+        for paper, points in value.items():
+            if paper not in paper_names():
+                raise ValueError(f"unknown paper {paper!r} (known: {', '.join(paper_names())})")
+            if not 4 <= points <= 72:
+                raise ValueError(f"body text floor for {paper} must be 4–72 pt")
+        return value
+
+
 Density = float
 ImageFormat = Literal["png", "jpeg"]
 
@@ -161,6 +203,7 @@ class LayoutSettings(Section):
     press: PressSettings = PressSettings()
     chart: ChartSettings = ChartSettings()
     typeset: TypesetOptions = TypesetOptions()
+    copyfit: CopyfitSettings = CopyfitSettings()
     cards: CardSettings | None = None
     poster: PosterSettings | None = None
 

@@ -752,6 +752,11 @@ class Box:
         return self._box.width
 
     @property
+    def height(self) -> float:
+        """Content height (of a page box: its text block, margins aside; copyfit measures fill with it)."""
+        return self._box.height
+
+    @property
     def margin_width(self) -> float:
         return self._box.margin_width()
 

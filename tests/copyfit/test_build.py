@@ -1,0 +1,53 @@
+"""A real ``build --press`` of the seed booklet: the moves are reported in the build output and
+in the manifest (per page: fill and moves), and the press PDF gets the screen PDF's moves."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from tests.conftest import SEED_DATA, run_cli
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = run_cli("build", str(SEED_DATA), "--layout", "booklet-a5", "--press", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    folder = out / "xinhui-2023"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return folder, {entry["role"]: entry for entry in manifest["files"]}, result.stdout + result.stderr
+
+
+def test_build_output_names_the_moves(built):
+    _, _, output = built
+    text = " ".join(output.split())  # the console wraps long lines
+    line = text[text.index("booklet-a5.pdf: copyfit"):].split(" booklet-a5")[0]
+    assert "chapter-4: callout" in line and "chapter-5: callout" in line and "lowest fill" in line
+
+
+def test_manifest_gives_each_page_its_fill_and_moves(built):
+    _, entries, _ = built
+    fitting = entries["screen"]["copyfit"]
+    pages = fitting["pages"]
+    assert [page["page"] for page in pages] == list(range(1, entries["screen"]["pages"] + 1))
+    assert all(0 <= page["fill"] <= 1 for page in pages)
+    assert all(page["fill"] >= 0.4 for page in pages[2:-1])
+    moved = {page["page"]: page["moves"] for page in pages if page["moves"]}
+    assert moved and all(any(m.startswith("chapter-") for m in moves) for moves in moved.values())
+    assert fitting["passes"] == 2 and len(fitting["moves"]) == 2
+
+
+def _page_texts(path) -> list[str]:
+    """Each page's characters, sorted (the chart's legend is drawn in another order in press colours)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return ["".join(sorted(re.sub(r"\s", "", page))) for page in text.split("\f")]
+
+
+def test_press_pdf_has_the_screen_pdfs_pages(built):
+    folder, entries, _ = built
+    assert entries["press"]["pages"] == entries["screen"]["pages"]
+    assert _page_texts(folder / entries["press"]["path"]) == _page_texts(folder / entries["screen"]["path"])
