@@ -37,6 +37,17 @@ loads (and by ``tests/render/test_weasyprint_adapter.py``):
 * **Auto height**: :func:`crop_page` sets a laid-out page's height before the
   PDF is written (WeasyPrint writes each page from ``Page.height``).
 
+* **Font programs** (``pdf.fonts``), installed when this module loads:
+
+  - ``get_hb_object_data`` as ``pdf.fonts`` calls it for a face gives a zero-copy,
+    read-only view of the face's blob (HarfBuzz maps the font file) instead of a
+    copy: WeasyPrint copied each whole font file (a 20 MB CJK collection) into
+    ``Font.file_content`` for every face of every document written, only to
+    subset it from the face right after;
+  - ``Font.subset(self, to_unicode, hinting)`` — WeasyPrint's HarfBuzz subset,
+    stored as bytes; while :meth:`FontPrograms.write_pdf` writes, the program of
+    a face comes from that cache instead (see :class:`FontPrograms`).
+
 * **The font subsetter** WeasyPrint will use (``text.ffi.harfbuzz_subset``):
   :func:`font_subsetter`, for ``doctor``.
 """
@@ -45,6 +56,9 @@ from __future__ import annotations
 
 import inspect
 import re
+import threading
+from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import accumulate
 from types import MappingProxyType
@@ -55,9 +69,10 @@ from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
 from weasyprint.formatting_structure.boxes import InlineBox, LineBox, TextBox
 from weasyprint.layout import inline
+from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.text import ffi as text_ffi
 from weasyprint.text import line_break
-from weasyprint.text.ffi import TO_UNITS, ffi, pango
+from weasyprint.text.ffi import TO_UNITS, ffi, harfbuzz, pango
 
 from ..errors import XinhuiError
 from ..typeset.chars import CJK_CLASS, CLOSING, OPENING, is_cjk
@@ -96,14 +111,22 @@ _SIGNATURES = {
     "line_break.get_log_attrs": (line_break, "get_log_attrs", ["text", "lang"]),
     "Layout.__init__": (line_break.Layout, "__init__", ["self", "style", "justification_spacing", "max_width"]),
     "Page.__init__": (Page, "__init__", ["self", "page_box"]),
+    "pdf.fonts.get_hb_object_data": (pdf_fonts, "get_hb_object_data", ["hb_object", "ot_color", "glyph"]),
+    "Font.subset": (pdf_fonts.Font, "subset", ["self", "to_unicode", "hinting"]),
+    "Font.__init__": (pdf_fonts.Font, "__init__", ["self", "pango_font", "description", "font_size"]),
 }
+#: What ``Font.__init__`` sets and the font program cache reads (checked in its source).
+_FONT_ASSIGNMENTS = ("self.file_content = get_hb_object_data(self.hb_face)", "self.hash =", "self.index =",
+                     "self.glyph_count =", "self.upem =", "self.missing =")
 #: Box classes and the methods read from laid-out boxes.
 _BOX_CLASSES = ("Box", "PageBox", "BlockLevelBox", "BlockBox", "BlockContainerBox", "LineBox",
                 "ReplacedBox", "InlineBox", "TextBox")
 _BOX_METHODS = ("border_box_y", "border_height", "margin_height", "margin_width", "content_box_x", "content_box_y",
                 "is_in_normal_flow", "translate")
 _MODULE_NAMES = (("line_break", "line_size"), ("inline", "count_expandable_spaces"),
-                 ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"))
+                 ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"),
+                 ("harfbuzz", "hb_face_reference_blob"), ("harfbuzz", "hb_blob_get_data"),
+                 ("harfbuzz", "hb_blob_destroy"))
 
 
 class UnsupportedWeasyPrintError(XinhuiError):
@@ -123,14 +146,14 @@ def check_weasyprint() -> None:
         )
     for label, (owner, name, parameters) in _SIGNATURES.items():
         function = getattr(owner, name, None)
-        if function in (_text_align, _justify_line, _set_text, _split_inline_box):
+        if function in (_text_align, _justify_line, _set_text, _split_inline_box, _face_data, _subset):
             function = _original[name]  # already installed: check what we replaced
         if function is None or list(inspect.signature(function).parameters) != parameters:
             raise UnsupportedWeasyPrintError(
                 f"WeasyPrint {version} changed {label}: the WeasyPrint adapter cannot run",
                 hint="port render/weasyprint_adapter.py",
             )
-    modules = {"line_break": line_break, "inline": inline, "text_ffi": text_ffi}
+    modules = {"line_break": line_break, "inline": inline, "text_ffi": text_ffi, "harfbuzz": harfbuzz}
     for module, name in _MODULE_NAMES:
         if not hasattr(modules[module], name):
             raise UnsupportedWeasyPrintError(f"WeasyPrint {version} has no {module}.{name}")
@@ -149,6 +172,13 @@ def check_weasyprint() -> None:
             ) from error
         if not members <= fields:
             raise UnsupportedWeasyPrintError(f"WeasyPrint {version} changed {struct}: the line planner cannot run")
+    font_init = inspect.getsource(pdf_fonts.Font.__init__)
+    for assignment in _FONT_ASSIGNMENTS:
+        if assignment not in font_init:
+            raise UnsupportedWeasyPrintError(
+                f"WeasyPrint {version} changed Font.__init__ ({assignment!r}): font programs cannot be shared",
+                hint="port render/weasyprint_adapter.py",
+            )
 
 
 def install_justification() -> None:
@@ -827,6 +857,110 @@ def crop_page(page: weasyprint.Page, height: float) -> None:
     page.height = height
 
 
+# --- font programs ----------------------------------------------------------------------
+
+
+def install_font_programs() -> None:
+    """Install the font program hooks (idempotent; done when this module loads)."""
+    if pdf_fonts.Font.subset is _subset:
+        return
+    check_weasyprint()
+    _original["get_hb_object_data"] = pdf_fonts.get_hb_object_data
+    _original["subset"] = pdf_fonts.Font.subset
+    pdf_fonts.get_hb_object_data = _face_data
+    pdf_fonts.Font.subset = _subset
+
+
+def _face_data(hb_object, ot_color=None, glyph=None):
+    """``get_hb_object_data`` for ``pdf.fonts``: a face's blob as a read-only view, no copy.
+
+    The view keeps the blob referenced until the last view of it is gone (the
+    ``Font`` holding it, or the subset face's data until :func:`_subset` copies it)."""
+    if ot_color is not None:
+        return _original["get_hb_object_data"](hb_object, ot_color, glyph)
+    blob = harfbuzz.hb_face_reference_blob(hb_object)
+    length = ffi.new("unsigned int *")
+    data = harfbuzz.hb_blob_get_data(blob, length)
+    if data == ffi.NULL or not length[0]:
+        harfbuzz.hb_blob_destroy(blob)
+        return None
+    owner = ffi.gc(data, lambda _: harfbuzz.hb_blob_destroy(blob))
+    return memoryview(ffi.buffer(owner, length[0])).toreadonly()
+
+
+_WRITING_FOR: ContextVar["FontPrograms | None"] = ContextVar("xh_font_programs", default=None)
+
+
+def _subset(self, to_unicode, hinting):
+    """``Font.subset``: WeasyPrint's own, or the program cached by the :class:`FontPrograms`
+    writing this PDF; the program is always stored as bytes (PDF streams take bytes)."""
+    programs = _WRITING_FOR.get()
+    if programs is not None and to_unicode and not self.missing:
+        self.file_content = programs.program(self, set(to_unicode), hinting)
+        return
+    _original["subset"](self, to_unicode, hinting)
+    if not isinstance(self.file_content, bytes):
+        self.file_content = bytes(self.file_content)
+
+
+@dataclass(frozen=True)
+class _Program:
+    glyphs: frozenset[int]
+    data: bytes
+
+
+class FontPrograms:
+    """Font programs kept across the PDFs a long-running preview writes.
+
+    HarfBuzz subsetting a 65,000-glyph CJK face takes ~0.05 s, for every face of
+    every PDF, however small: most of a one-card preview's PDF.  While
+    :meth:`write_pdf` writes, each face is embedded with a subset that holds *at
+    least* the glyphs the document uses: the one made for an earlier PDF when it
+    already covers them, else a new subset of both glyph sets (glyph IDs are kept,
+    so a larger subset draws the same outlines; widths and ToUnicode still list
+    only the glyphs used).  The pixels of a preview are those of an exact subset;
+    the PDF bytes are not, so exported files never go through this.
+
+    Bounded: at most ``max_faces`` faces (least recently used dropped) and
+    ``max_glyphs`` glyphs per face (beyond that a face starts again from the
+    glyphs of the PDF being written).
+    """
+
+    def __init__(self, max_faces: int = 16, max_glyphs: int = 6000):
+        self.max_faces = max_faces
+        self.max_glyphs = max_glyphs
+        self._programs: OrderedDict[tuple, _Program] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def write_pdf(self, document: weasyprint.Document) -> bytes:
+        """``document.write_pdf()`` with this cache's font programs, streams not compressed
+        (the PDF is rasterised at once: deflating the font programs would be most of its time)."""
+        token = _WRITING_FOR.set(self)
+        try:
+            return document.write_pdf(uncompressed_pdf=True)
+        finally:
+            _WRITING_FOR.reset(token)
+
+    def program(self, font, glyphs: set[int], hinting: bool) -> bytes:
+        """A subset of ``font`` holding at least ``glyphs`` (glyph IDs)."""
+        key = (font.hash, font.index, font.glyph_count, font.upem, hinting)
+        with self._lock:
+            cached = self._programs.pop(key, None)
+            if cached is None or not glyphs <= cached.glyphs:
+                wanted = glyphs | cached.glyphs if cached is not None else glyphs
+                if len(wanted) > self.max_glyphs:
+                    wanted = glyphs
+                _original["subset"](font, dict.fromkeys(sorted(wanted)), hinting)
+                cached = _Program(frozenset(wanted), bytes(font.file_content))
+            self._programs[key] = cached
+            while len(self._programs) > self.max_faces:
+                self._programs.popitem(last=False)
+            return cached.data
+
+    def __len__(self) -> int:
+        return len(self._programs)
+
+
 # --- the font subsetter ----------------------------------------------------------------------
 
 
@@ -838,13 +972,16 @@ def font_subsetter() -> str:
 
 
 install_justification()  # checks every internal first (check_weasyprint)
+install_font_programs()
 
 __all__ = [
     "Box",
+    "FontPrograms",
     "UnsupportedWeasyPrintError",
     "check_weasyprint",
     "crop_page",
     "font_subsetter",
+    "install_font_programs",
     "install_justification",
     "is_installed",
     "page_tree",

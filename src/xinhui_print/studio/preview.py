@@ -43,7 +43,7 @@ from ..layout import load_layout
 from ..model import Report
 from ..charts import paired_figures
 from ..render import RenderOptions, render
-from ..render.weasyprint_adapter import page_tree
+from ..render.weasyprint_adapter import FontPrograms, page_tree
 from ..social.cards import card_reports, card_settings, lay_out_set, make_renderer, planned
 from ..social.fit import BASE_PX
 from ..social.output import SocialOptions
@@ -157,6 +157,7 @@ class PreviewService:
         self._stopping = False
         self._busy = False
         self._thread = threading.Thread(target=self._run, name="studio-render", daemon=True)
+        self.fonts = FontPrograms()  # the previews' font subsets, kept across edits
 
     # ------------------------------------------------------------ called from the server
 
@@ -317,10 +318,10 @@ class PreviewService:
         changed = [i for i, text in enumerate(texts) if i >= len(state.page_texts) or state.page_texts[i] != text]
         first = nearest([i for i in changed if i <= len(state.images)], self._focus_index(name))
         if first is not None:
-            single = document.copy([document.pages[first]]).write_pdf()
+            single = self.fonts.write_pdf(document.copy([document.pages[first]]))
             self._store(name, target, first, raster_page(single, 0))
             self._check(target)
-        pages = open_pdf(document.write_pdf())
+        pages = open_pdf(self.fonts.write_pdf(document))
         order = [i for i in changed if i != first] + [i for i in range(len(texts)) if i not in changed]
         for index in order:
             self._check(target)
@@ -349,7 +350,7 @@ class PreviewService:
         options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
         poster = lay_out_poster(target.report, layout, preset, options)
         self._check(target)
-        raster = raster_page(open_pdf(poster.auto.document.write_pdf()), 0)
+        raster = raster_page(self.fonts.write_pdf(poster.auto.document), 0)
         self._store(name, target, 0, raster)
         self._finish(name, target, 1, [f"{poster.auto.width:g} × {poster.auto.height:g} px"])
 
@@ -363,7 +364,7 @@ class PreviewService:
         self._render_changed_cards(name, target, layout, preset, options)
         laid_out = lay_out_set(target.report, layout, preset, options)
         self._check(target)
-        pages = open_pdf(laid_out.document.write_pdf())
+        pages = open_pdf(self.fonts.write_pdf(laid_out.document))
         for index in range(len(laid_out.cards)):
             self._check(target)
             raster = raster_page(pages, index)
@@ -391,7 +392,7 @@ class PreviewService:
         focus = self._focus_index(name)
         for index in sorted(changed, key=lambda i: abs(i - focus)):
             self._check(target)
-            raster = render_card_alone(target.report, layout, preset, options, cards, index)
+            raster = render_card_alone(target.report, layout, preset, options, cards, index, self.fonts)
             if raster is not None:  # None: it no longer fits at that size; the fitting follows
                 self._store(name, target, index, raster)
 
@@ -465,7 +466,7 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
 
 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
-                      index: int) -> RasterImage | None:
+                      index: int, fonts: FontPrograms) -> RasterImage | None:
     """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set:
     the template sees it as the set's card ``index`` (logo and QR rules of the preset), and the
     page number ``n/total`` is its place (our own ``string-set``, over the template's, which
@@ -480,7 +481,7 @@ def render_card_alone(report: Report, layout, preset, options: SocialOptions, ca
                                                     stylesheets=(page_number,))).document
     if len(document.pages) != 1:
         return None
-    return raster_page(document.write_pdf(), 0)
+    return raster_page(fonts.write_pdf(document), 0)
 
 
 __all__ = ["PreviewService", "PreviewSettings", "changed_cards", "refitted", "render_card_alone"]
