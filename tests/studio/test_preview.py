@@ -121,3 +121,27 @@ def test_newer_edit_supersedes_and_focus_goes_first():
         service.stop()
     assert log[:2] == [("cards-xhs", 1), ("superseded", 1)]
     assert log[2:] == [("cards-xhs", 2), ("booklet", 2), ("poster", 2)]
+
+
+def test_an_edit_redraws_only_the_cards_it_changed(card_set):
+    report, layout, preset, _, _ = card_set
+    events = []
+    service = PreviewService(events.append)  # the thread is not started: render synchronously
+    service.request(report, 1)
+    service._render_cards("cards-xhs", service._target, "xhs")
+    before = list(service.outputs["cards-xhs"].images)
+    new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
+    service.request(new, 2)
+    events.clear()
+    service._render_cards("cards-xhs", service._target, "xhs")
+    after = service.outputs["cards-xhs"].images
+    drawn = sorted({event["index"] for event in events if event["type"] == "image"})
+    kinds = [card.kind for card in service.outputs["cards-xhs"].fitted]
+    assert drawn == [1, kinds.index("targets")]  # the KPI card and the chart, nothing else
+    assert all(image.key == service._target.key for image in after)  # every image is fresh
+    assert [a.data for i, a in enumerate(after) if i not in drawn] == [b.data for i, b in enumerate(before)
+                                                                       if i not in drawn]
+    fresh_set = lay_out_set(new, layout, preset, OPTIONS)
+    pages = open_pdf(fresh_set.document.write_pdf())
+    for index in drawn:
+        assert pixels(after[index].data) == pixels(raster_page(pages, index).data), index

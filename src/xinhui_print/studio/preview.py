@@ -121,6 +121,7 @@ class OutputState:
     plan: list[Card] = field(default_factory=list)  # card sets: the plan and fitting of the last set
     fitted: list[Card] = field(default_factory=list)
     fitted_for: tuple | None = None  # (report, settings) of ``fitted``
+    card_keys: list[tuple] = field(default_factory=list)  # card sets: what each image shows (card_key)
 
     def as_json(self, current: tuple | None) -> dict[str, Any]:
         return {
@@ -290,6 +291,7 @@ class PreviewService:
         with self._condition:
             state = self.outputs[name]
             del state.images[count:]
+            del state.card_keys[count:]
             state.notes, state.error, state.done_for = notes, None, target.key
         self._publish_output(name)
 
@@ -364,14 +366,20 @@ class PreviewService:
         self._render_changed_cards(name, target, layout, preset, options)
         laid_out = lay_out_set(target.report, layout, preset, options)
         self._check(target)
-        pages = open_pdf(self.fonts.write_pdf(laid_out.document))
+        pages = None
         for index in range(len(laid_out.cards)):
             self._check(target)
+            key = card_key(target, laid_out.cards, index)
+            if index < len(state.card_keys) and state.card_keys[index] == key:
+                self._mark_fresh(name, index, target)  # the image shows this very card already
+                continue
+            pages = pages or open_pdf(self.fonts.write_pdf(laid_out.document))
             raster = raster_page(pages, index)
             if self._same(name, index, raster):
                 self._mark_fresh(name, index, target)
             else:
                 self._store(name, target, index, raster)
+            self._shows(state, index, key)
         base = float(card_settings(layout).get("base_px", BASE_PX))
         state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
         state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
@@ -395,6 +403,14 @@ class PreviewService:
             raster = render_card_alone(target.report, layout, preset, options, cards, index, self.fonts)
             if raster is not None:  # None: it no longer fits at that size; the fitting follows
                 self._store(name, target, index, raster)
+                self._shows(state, index, card_key(target, cards, index))
+
+    @staticmethod
+    def _shows(state: OutputState, index: int, key: tuple) -> None:
+        """Record what card image ``index`` now shows (``None``: not known, rendered again)."""
+        keys = state.card_keys
+        keys.extend([None] * (index + 1 - len(keys)))
+        keys[index] = key
 
 
 # ---------------------------------------------------------------- helpers
@@ -453,6 +469,17 @@ def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card])
             if start >= len(new.blocks):
                 break
     return cards if next(fitted, None) is None else None
+
+
+def card_key(target: Target, cards: list[Card], index: int) -> tuple:
+    """Everything card ``index`` of a set shows: the card (blocks, size, （续）), its place
+    and the set's length (page number, logo and QR rules), the settings, the report's meta
+    (header, foot, cover, closing), what the cover teaser counts, and the chart's figures
+    when the card holds the chart.  Two equal keys give the same image."""
+    report, card = target.report, cards[index]
+    chart = (report.review, report.targets) if any(block.kind == "chart" for block in card.blocks) else None
+    return (card, index, len(cards), target.settings.shown, report.meta, chart,
+            bool(report.review), bool(report.targets), len(report.chapters))
 
 
 def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: list[Card]) -> list[int]:
