@@ -44,9 +44,11 @@ loads (and by ``tests/render/test_weasyprint_adapter.py``):
     copy: WeasyPrint copied each whole font file (a 20 MB CJK collection) into
     ``Font.file_content`` for every face of every document written, only to
     subset it from the face right after;
-  - ``Font.subset(self, to_unicode, hinting)`` — WeasyPrint's HarfBuzz subset,
-    stored as bytes; while :meth:`FontPrograms.write_pdf` writes, the program of
-    a face comes from that cache instead (see :class:`FontPrograms`).
+  - ``Font.subset(self, to_unicode, hinting)`` — WeasyPrint's two HarfBuzz
+    subset passes (``Font._harfbuzz_subset``) made in one, same bytes in half the
+    time (:func:`_subset_program`), stored as bytes; while
+    :meth:`FontPrograms.write_pdf` writes, the program of a face comes from that
+    cache instead (see :class:`FontPrograms`).
 
 * **The font subsetter** WeasyPrint will use (``text.ffi.harfbuzz_subset``):
   :func:`font_subsetter`, for ``doctor``.
@@ -115,6 +117,9 @@ _SIGNATURES = {
     "Font.subset": (pdf_fonts.Font, "subset", ["self", "to_unicode", "hinting"]),
     "Font.__init__": (pdf_fonts.Font, "__init__", ["self", "pango_font", "description", "font_size"]),
 }
+#: HarfBuzz subset functions called (as WeasyPrint declares them) for one-pass subsets.
+_SUBSET_FUNCTIONS = ("hb_subset_input_create_or_fail", "hb_subset_input_destroy", "hb_subset_input_glyph_set",
+                     "hb_subset_input_set", "hb_subset_input_set_flags", "hb_subset_or_fail")
 #: What ``Font.__init__`` sets and the font program cache reads (checked in its source).
 _FONT_ASSIGNMENTS = ("self.file_content = get_hb_object_data(self.hb_face)", "self.hash =", "self.index =",
                      "self.glyph_count =", "self.upem =", "self.missing =")
@@ -126,7 +131,8 @@ _BOX_METHODS = ("border_box_y", "border_height", "margin_height", "margin_width"
 _MODULE_NAMES = (("line_break", "line_size"), ("inline", "count_expandable_spaces"),
                  ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"),
                  ("harfbuzz", "hb_face_reference_blob"), ("harfbuzz", "hb_blob_get_data"),
-                 ("harfbuzz", "hb_blob_destroy"))
+                 ("harfbuzz", "hb_blob_destroy"), ("harfbuzz", "hb_set_add_sorted_array"),
+                 ("harfbuzz", "hb_tag_from_string"), ("harfbuzz", "hb_face_destroy"))
 
 
 class UnsupportedWeasyPrintError(XinhuiError):
@@ -172,6 +178,18 @@ def check_weasyprint() -> None:
             ) from error
         if not members <= fields:
             raise UnsupportedWeasyPrintError(f"WeasyPrint {version} changed {struct}: the line planner cannot run")
+    subsetter = text_ffi.harfbuzz_subset
+    for name in _SUBSET_FUNCTIONS if subsetter else ():
+        if not hasattr(subsetter, name):
+            raise UnsupportedWeasyPrintError(f"WeasyPrint {version} declares no {name}: fonts cannot be subset")
+    subset_source = inspect.getsource(pdf_fonts.Font._harfbuzz_subset)
+    for name in (*(table.decode() for table in DROPPED_TABLES), "RETAIN_GIDS", "NO_HINTING", "DESUBROUTINIZE",
+                 "PASSTHROUGH_UNRECOGNIZED", "NOTDEF_OUTLINE"):
+        if name not in subset_source:
+            raise UnsupportedWeasyPrintError(
+                f"WeasyPrint {version} changed Font._harfbuzz_subset ({name}): one-pass subsets would differ",
+                hint="port render/weasyprint_adapter.py",
+            )
     font_init = inspect.getsource(pdf_fonts.Font.__init__)
     for assignment in _FONT_ASSIGNMENTS:
         if assignment not in font_init:
@@ -892,15 +910,61 @@ _WRITING_FOR: ContextVar["FontPrograms | None"] = ContextVar("xh_font_programs",
 
 
 def _subset(self, to_unicode, hinting):
-    """``Font.subset``: WeasyPrint's own, or the program cached by the :class:`FontPrograms`
-    writing this PDF; the program is always stored as bytes (PDF streams take bytes)."""
+    """``Font.subset``: the program cached by the :class:`FontPrograms` writing this PDF, or
+    :func:`_subset_program`; WeasyPrint's own when HarfBuzz cannot (its fontTools fallback
+    and warnings).  The program is always stored as bytes (PDF streams take bytes)."""
     programs = _WRITING_FOR.get()
     if programs is not None and to_unicode and not self.missing:
         self.file_content = programs.program(self, set(to_unicode), hinting)
         return
+    program = _subset_program(self, to_unicode, hinting) if to_unicode else None
+    if program is not None:
+        self.file_content = program
+        return
     _original["subset"](self, to_unicode, hinting)
     if not isinstance(self.file_content, bytes):
         self.file_content = bytes(self.file_content)
+
+
+#: Tables WeasyPrint 70 drops from every subset (``Font._harfbuzz_subset``).
+DROPPED_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
+
+
+def _subset_program(font, glyphs, hinting: bool) -> bytes | None:
+    """WeasyPrint's HarfBuzz subset of ``font`` to ``glyphs`` (glyph IDs) in one pass.
+
+    WeasyPrint subsets twice: the used glyphs keeping their IDs, then that subset again
+    keeping every ID up to the last (dropping hints).  One pass with both sets of flags
+    gives the same bytes (checked on every face of the default outputs, and by
+    ``tests/render``) in about half the time (Noto Serif CJK SC, 1,500 glyphs:
+    0.17 s → 0.09 s).  None when HarfBuzz subsetting is not available or fails.
+    """
+    if font_subsetter() != "harfbuzz":
+        return None
+    subsetter = text_ffi.harfbuzz_subset
+    subset_input = ffi.gc(subsetter.hb_subset_input_create_or_fail(), subsetter.hb_subset_input_destroy)
+    if subset_input == ffi.NULL:
+        return None
+    _add_sorted(subsetter.hb_subset_input_glyph_set(subset_input), sorted(glyphs))
+    dropped = subsetter.hb_subset_input_set(subset_input, subsetter.HB_SUBSET_SETS_DROP_TABLE_TAG)
+    _add_sorted(dropped, sorted(harfbuzz.hb_tag_from_string(name, -1) for name in DROPPED_TABLES))
+    flags = (subsetter.HB_SUBSET_FLAGS_RETAIN_GIDS | subsetter.HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED
+             | subsetter.HB_SUBSET_FLAGS_DESUBROUTINIZE)
+    if not hinting:
+        flags |= subsetter.HB_SUBSET_FLAGS_NO_HINTING
+    if font.missing:
+        flags |= subsetter.HB_SUBSET_FLAGS_NOTDEF_OUTLINE
+    subsetter.hb_subset_input_set_flags(subset_input, flags)
+    face = ffi.gc(subsetter.hb_subset_or_fail(font.hb_face, subset_input), harfbuzz.hb_face_destroy)
+    if face == ffi.NULL:
+        return None
+    data = _face_data(face)
+    return bytes(data) if data else None
+
+
+def _add_sorted(hb_set, values: list[int]) -> None:
+    array = ffi.new(f"hb_codepoint_t[{len(values)}]", values)
+    harfbuzz.hb_set_add_sorted_array(hb_set, array, len(values))
 
 
 @dataclass(frozen=True)
@@ -950,8 +1014,11 @@ class FontPrograms:
                 wanted = glyphs | cached.glyphs if cached is not None else glyphs
                 if len(wanted) > self.max_glyphs:
                     wanted = glyphs
-                _original["subset"](font, dict.fromkeys(sorted(wanted)), hinting)
-                cached = _Program(frozenset(wanted), bytes(font.file_content))
+                program = _subset_program(font, wanted, hinting)
+                if program is None:
+                    _original["subset"](font, dict.fromkeys(sorted(wanted)), hinting)
+                    program = bytes(font.file_content)
+                cached = _Program(frozenset(wanted), program)
             self._programs[key] = cached
             while len(self._programs) > self.max_faces:
                 self._programs.popitem(last=False)
