@@ -269,3 +269,19 @@ def test_changed_font_constructor_is_refused(monkeypatch):
     monkeypatch.setattr(fonts.Font, "__init__", changed)
     with pytest.raises(hook.UnsupportedWeasyPrintError, match="Font.__init__"):
         hook.check_weasyprint()
+
+
+def test_font_features_are_set_as_weasyprint_sets_them_without_its_leaking_cache(monkeypatch):
+    from weasyprint.text import line_break
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = page('<p style="font-feature-settings: \'halt\'">「新会」，（二〇二三）。</p>'
+                '<p style="font-variant-numeric: tabular-nums">1,234.5</p>')
+    fonts = FontConfiguration()
+    hooked = HTML(string=html).render(font_config=fonts).write_pdf()
+    assert fonts.font_features == {}  # WeasyPrint's shared attributes (never released) are not made
+    monkeypatch.setattr(line_break.Layout, "setup", hook._original["setup"])
+    monkeypatch.setattr(line_break, "font_features", hook._original["font_features"])
+    fonts = FontConfiguration()
+    assert HTML(string=html).render(font_config=fonts).write_pdf() == hooked
+    assert fonts.font_features  # WeasyPrint's own path
