@@ -147,7 +147,8 @@ _MODULE_NAMES = (("line_break", "line_size"), ("inline", "count_expandable_space
                  ("text_ffi", "harfbuzz"), ("text_ffi", "harfbuzz_subset"),
                  ("harfbuzz", "hb_face_reference_blob"), ("harfbuzz", "hb_blob_get_data"),
                  ("harfbuzz", "hb_blob_destroy"), ("harfbuzz", "hb_set_add_sorted_array"),
-                 ("harfbuzz", "hb_tag_from_string"), ("harfbuzz", "hb_face_destroy"))
+                 ("harfbuzz", "hb_tag_from_string"), ("harfbuzz", "hb_face_destroy"),
+                 ("harfbuzz", "hb_face_get_glyph_count"))
 
 
 class UnsupportedWeasyPrintError(XinhuiError):
@@ -981,9 +982,11 @@ def _subset_program(font, glyphs, hinting: bool) -> bytes | None:
 
     WeasyPrint subsets twice: the used glyphs keeping their IDs, then that subset again
     keeping every ID up to the last (dropping hints).  One pass with both sets of flags
-    gives the same bytes (checked on every face of the default outputs, and by
-    ``tests/render``) in about half the time (Noto Serif CJK SC, 1,500 glyphs:
-    0.17 s → 0.09 s).  None when HarfBuzz subsetting is not available or fails.
+    gives the same bytes in about half the time (Noto Serif CJK SC, 1,500 glyphs:
+    0.17 s → 0.09 s), unless HarfBuzz's closure kept glyphs after the last one used
+    (seen on the long poster's Medium face): then the second pass follows, as
+    WeasyPrint's.  Checked byte for byte on every default output and in
+    ``tests/render``.  None when HarfBuzz subsetting is not available or fails.
     """
     if font_subsetter() != "harfbuzz":
         return None
@@ -1004,6 +1007,13 @@ def _subset_program(font, glyphs, hinting: bool) -> bytes | None:
     face = ffi.gc(subsetter.hb_subset_or_fail(font.hb_face, subset_input), harfbuzz.hb_face_destroy)
     if face == ffi.NULL:
         return None
+    last = max(glyphs)
+    if harfbuzz.hb_face_get_glyph_count(face) > last + 1:  # the closure kept glyphs after the last used:
+        _add_sorted(subsetter.hb_subset_input_glyph_set(subset_input), list(range(last + 1)))
+        subsetter.hb_subset_input_set_flags(subset_input, flags & ~subsetter.HB_SUBSET_FLAGS_RETAIN_GIDS)
+        face = ffi.gc(subsetter.hb_subset_or_fail(face, subset_input), harfbuzz.hb_face_destroy)  # WeasyPrint's 2nd pass
+        if face == ffi.NULL:
+            return None
     data = _face_data(face)
     return bytes(data) if data else None
 
