@@ -917,7 +917,8 @@ def install_font_programs() -> None:
 
 
 def _no_features(*args, **kwargs) -> dict:
-    """``line_break.font_features`` while :func:`_setup` runs WeasyPrint's own setup: none."""
+    """``line_break.font_features`` as WeasyPrint's own ``Layout.setup`` sees it: none
+    (:func:`_setup` sets the features itself)."""
     return {}
 
 
