@@ -206,3 +206,82 @@ def test_planner_structs_are_declared():
 
     for struct, members in hook._STRUCTS.items():
         assert members <= {name for name, _ in ffi.typeof(struct).fields}
+
+
+# --- font programs ---------------------------------------------------------------------
+
+FONT_PAGE = ('<html lang="zh-CN"><body style="font: 12pt \'Noto Sans CJK SC\'">{}'
+             '<b>新会区</b> <span style="font-family: \'Noto Serif CJK SC\'">政府工作报告</span></body></html>')
+
+
+def _pixels(pdf: bytes) -> bytes:
+    from xinhui_print.export.raster import open_pdf, render_page
+
+    return render_page(open_pdf(pdf)[0]).tobytes()
+
+
+def test_font_hooks_write_the_bytes_weasyprint_writes(monkeypatch):
+    from weasyprint.pdf import fonts
+
+    hooked = HTML(string=FONT_PAGE.format("数读新会 2023")).render().write_pdf()
+    monkeypatch.setattr(fonts, "get_hb_object_data", hook._original["get_hb_object_data"])
+    monkeypatch.setattr(fonts.Font, "subset", hook._original["subset"])
+    assert HTML(string=FONT_PAGE.format("数读新会 2023")).render().write_pdf() == hooked
+
+
+def test_a_face_is_read_without_copying_its_file():
+    from weasyprint.pdf import fonts
+
+    document = HTML(string=FONT_PAGE.format("")).render()
+    document.write_pdf()
+    face = next(iter(document.fonts.values())).hb_face
+    view = fonts.get_hb_object_data(face)
+    assert isinstance(view, memoryview) and view.readonly
+    assert len(view) > 10_000_000  # a CJK collection, seen in place
+    assert view[:64].tobytes() == hook._original["get_hb_object_data"](face)[:64]
+
+
+def test_font_programs_reuse_a_larger_subset_with_the_same_pixels():
+    programs = hook.FontPrograms()
+    first = HTML(string=FONT_PAGE.format("二〇二三年地区生产总值增长百分之五")).render()
+    programs.write_pdf(first)
+    cached = dict(programs._programs)
+    smaller = HTML(string=FONT_PAGE.format("增长百分之五")).render()  # glyphs the first PDF already had
+    preview = programs.write_pdf(smaller)
+    assert programs._programs == cached  # no new subset
+    assert _pixels(preview) == _pixels(HTML(string=FONT_PAGE.format("增长百分之五")).render().write_pdf())
+
+
+def test_font_programs_are_bounded():
+    programs = hook.FontPrograms(max_faces=2, max_glyphs=40)
+    programs.write_pdf(HTML(string=FONT_PAGE.format("一二三四五六七八九十")).render())
+    assert len(programs) == 2  # three faces written, the least recently used dropped
+    programs.write_pdf(HTML(string=FONT_PAGE.format("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬东南西北")).render())
+    assert all(len(program.glyphs) <= 40 for program in programs._programs.values())
+
+
+def test_changed_font_constructor_is_refused(monkeypatch):
+    from weasyprint.pdf import fonts
+
+    def changed(self, pango_font, description, font_size):
+        self.file_content = b""
+
+    monkeypatch.setattr(fonts.Font, "__init__", changed)
+    with pytest.raises(hook.UnsupportedWeasyPrintError, match="Font.__init__"):
+        hook.check_weasyprint()
+
+
+def test_font_features_are_set_as_weasyprint_sets_them_without_its_leaking_cache(monkeypatch):
+    from weasyprint.text import line_break
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = page('<p style="font-feature-settings: \'halt\'">「新会」，（二〇二三）。</p>'
+                '<p style="font-variant-numeric: tabular-nums">1,234.5</p>')
+    fonts = FontConfiguration()
+    hooked = HTML(string=html).render(font_config=fonts).write_pdf()
+    assert fonts.font_features == {}  # WeasyPrint's shared attributes (never released) are not made
+    monkeypatch.setattr(line_break.Layout, "setup", hook._original["setup"])
+    monkeypatch.setattr(line_break, "font_features", hook._original["font_features"])
+    fonts = FontConfiguration()
+    assert HTML(string=html).render(font_config=fonts).write_pdf() == hooked
+    assert fonts.font_features  # WeasyPrint's own path

@@ -18,6 +18,7 @@ from xinhui_print.social.cards import lay_out_set, planned
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.presets import card_preset
 from xinhui_print.export.raster import open_pdf
+from xinhui_print.render.weasyprint_adapter import FontPrograms
 from xinhui_print.studio.preview import (
     PreviewService, Superseded, changed_cards, raster_page, refitted, render_card_alone,
 )
@@ -48,8 +49,9 @@ def pixels(data: bytes) -> bytes:
 def test_card_alone_is_the_card_of_the_set(card_set):
     report, layout, preset, laid_out, images = card_set
     last = len(laid_out.cards) - 1
+    fonts = FontPrograms()  # one cache for the three cards: later cards reuse larger subsets
     for index in (0, 1, last):  # the clean first card (no logo), a KPI card, the closing card
-        alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index)
+        alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index, fonts)
         assert pixels(alone.data) == pixels(images[index].data), index
 
 
@@ -119,3 +121,27 @@ def test_newer_edit_supersedes_and_focus_goes_first():
         service.stop()
     assert log[:2] == [("cards-xhs", 1), ("superseded", 1)]
     assert log[2:] == [("cards-xhs", 2), ("booklet", 2), ("poster", 2)]
+
+
+def test_an_edit_redraws_only_the_cards_it_changed(card_set):
+    report, layout, preset, _, _ = card_set
+    events = []
+    service = PreviewService(events.append)  # the thread is not started: render synchronously
+    service.request(report, 1)
+    service._render_cards("cards-xhs", service._target, "xhs")
+    before = list(service.outputs["cards-xhs"].images)
+    new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
+    service.request(new, 2)
+    events.clear()
+    service._render_cards("cards-xhs", service._target, "xhs")
+    after = service.outputs["cards-xhs"].images
+    drawn = sorted({event["index"] for event in events if event["type"] == "image"})
+    kinds = [card.kind for card in service.outputs["cards-xhs"].fitted]
+    assert drawn == [1, kinds.index("targets")]  # the KPI card and the chart, nothing else
+    assert all(image.key == service._target.key for image in after)  # every image is fresh
+    assert [a.data for i, a in enumerate(after) if i not in drawn] == [b.data for i, b in enumerate(before)
+                                                                       if i not in drawn]
+    fresh_set = lay_out_set(new, layout, preset, OPTIONS)
+    pages = open_pdf(fresh_set.document.write_pdf())
+    for index in drawn:
+        assert pixels(after[index].data) == pixels(raster_page(pages, index).data), index

@@ -6,10 +6,12 @@ check of the page → Chinese typesetting → WeasyPrint layout (with the
 options' stylesheets, e.g. a page size for social outputs) → overflow check
 (no text outside its box) → page count.
 
-It keeps no state between calls: every call builds its own context, fetcher
-and document, so a long-running caller (a live preview) can call it again
-and again.  WeasyPrint internals are reached only through
-:mod:`.weasyprint_adapter`.
+Every call builds its own context, fetcher and document, so a long-running
+caller (a live preview) can call it again and again.  What it keeps is the
+process's one WeasyPrint ``FontConfiguration`` (:func:`font_configuration`):
+the fonts are found and loaded once, not for every document (a new one per
+document cost ~0.1 s of a card's layout and never gave all its memory back).
+WeasyPrint internals are reached only through :mod:`.weasyprint_adapter`.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import weasyprint
 from markupsafe import Markup
+from weasyprint.text.fonts import FontConfiguration
 
 from ..charts import chart_svg, results_vs_targets
 from ..errors import BuildError
@@ -238,7 +242,8 @@ def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) 
         return document
     blank_html = "<html lang='zh-CN'><body>" + "<div style='break-before: page'></div>" * missing + "</body></html>"
     sheet = weasyprint.CSS(string=f"@page {{ size: {page.size}; bleed: {page.bleed}; margin: 0 }}")
-    blanks = weasyprint.HTML(string=blank_html, url_fetcher=ProjectFetcher(())).render(stylesheets=[sheet]).pages
+    blanks = weasyprint.HTML(string=blank_html, url_fetcher=ProjectFetcher(())).render(
+        stylesheets=[sheet], font_config=font_configuration()).pages
     pages = [*document.pages[:-1], *blanks, document.pages[-1]]
     return document.copy(pages)
 
@@ -249,14 +254,22 @@ def lay_out(html: str, layout: Layout, stylesheets: tuple[str, ...] = ()) -> tup
     fetcher = ProjectFetcher(project().readable_roots)
     base_url = str(layout.path) + "/"
     profiles: dict = {}
-    sheets = [weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, color_profiles=profiles)
-              for css in stylesheets]
+    fonts = font_configuration()
+    sheets = [weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, color_profiles=profiles,
+                             font_config=fonts) for css in stylesheets]
     document = weasyprint_render(
         weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), f"layout {layout.name!r}",
-        stylesheets=sheets, color_profiles=profiles)
+        stylesheets=sheets, color_profiles=profiles, font_config=fonts)
     if fetcher.refused:
         LOGGER.warning("refused to fetch: %s", ", ".join(fetcher.refused))
     return document, fetcher
+
+
+@cache
+def font_configuration() -> FontConfiguration:
+    """The process's WeasyPrint font configuration: system fonts and the layouts' ``@font-face``
+    fonts (all from ``fonts/fonts.toml``), loaded once and shared by every layout."""
+    return FontConfiguration()
 
 
 def weasyprint_render(html: weasyprint.HTML, what: str, **options: Any) -> weasyprint.Document:

@@ -43,7 +43,7 @@ from ..layout import load_layout
 from ..model import Report
 from ..charts import paired_figures
 from ..render import RenderOptions, render
-from ..render.weasyprint_adapter import page_tree
+from ..render.weasyprint_adapter import FontPrograms, page_tree
 from ..social.cards import card_reports, card_settings, lay_out_set, make_renderer, planned
 from ..social.fit import BASE_PX
 from ..social.output import SocialOptions
@@ -121,6 +121,7 @@ class OutputState:
     plan: list[Card] = field(default_factory=list)  # card sets: the plan and fitting of the last set
     fitted: list[Card] = field(default_factory=list)
     fitted_for: tuple | None = None  # (report, settings) of ``fitted``
+    card_keys: list[tuple] = field(default_factory=list)  # card sets: what each image shows (card_key)
 
     def as_json(self, current: tuple | None) -> dict[str, Any]:
         return {
@@ -157,6 +158,7 @@ class PreviewService:
         self._stopping = False
         self._busy = False
         self._thread = threading.Thread(target=self._run, name="studio-render", daemon=True)
+        self.fonts = FontPrograms()  # the previews' font subsets, kept across edits
 
     # ------------------------------------------------------------ called from the server
 
@@ -289,6 +291,7 @@ class PreviewService:
         with self._condition:
             state = self.outputs[name]
             del state.images[count:]
+            del state.card_keys[count:]
             state.notes, state.error, state.done_for = notes, None, target.key
         self._publish_output(name)
 
@@ -317,10 +320,10 @@ class PreviewService:
         changed = [i for i, text in enumerate(texts) if i >= len(state.page_texts) or state.page_texts[i] != text]
         first = nearest([i for i in changed if i <= len(state.images)], self._focus_index(name))
         if first is not None:
-            single = document.copy([document.pages[first]]).write_pdf()
+            single = self.fonts.write_pdf(document.copy([document.pages[first]]))
             self._store(name, target, first, raster_page(single, 0))
             self._check(target)
-        pages = open_pdf(document.write_pdf())
+        pages = open_pdf(self.fonts.write_pdf(document))
         order = [i for i in changed if i != first] + [i for i in range(len(texts)) if i not in changed]
         for index in order:
             self._check(target)
@@ -349,7 +352,7 @@ class PreviewService:
         options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
         poster = lay_out_poster(target.report, layout, preset, options)
         self._check(target)
-        raster = raster_page(open_pdf(poster.auto.document.write_pdf()), 0)
+        raster = raster_page(self.fonts.write_pdf(poster.auto.document), 0)
         self._store(name, target, 0, raster)
         self._finish(name, target, 1, [f"{poster.auto.width:g} × {poster.auto.height:g} px"])
 
@@ -363,14 +366,20 @@ class PreviewService:
         self._render_changed_cards(name, target, layout, preset, options)
         laid_out = lay_out_set(target.report, layout, preset, options)
         self._check(target)
-        pages = open_pdf(laid_out.document.write_pdf())
+        pages = None
         for index in range(len(laid_out.cards)):
             self._check(target)
+            key = card_key(target, laid_out.cards, index)
+            if index < len(state.card_keys) and state.card_keys[index] == key:
+                self._mark_fresh(name, index, target)  # the image shows this very card already
+                continue
+            pages = pages or open_pdf(self.fonts.write_pdf(laid_out.document))
             raster = raster_page(pages, index)
             if self._same(name, index, raster):
                 self._mark_fresh(name, index, target)
             else:
                 self._store(name, target, index, raster)
+            self._shows(state, index, key)
         base = float(card_settings(layout).get("base_px", BASE_PX))
         state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
         state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
@@ -391,9 +400,17 @@ class PreviewService:
         focus = self._focus_index(name)
         for index in sorted(changed, key=lambda i: abs(i - focus)):
             self._check(target)
-            raster = render_card_alone(target.report, layout, preset, options, cards, index)
+            raster = render_card_alone(target.report, layout, preset, options, cards, index, self.fonts)
             if raster is not None:  # None: it no longer fits at that size; the fitting follows
                 self._store(name, target, index, raster)
+                self._shows(state, index, card_key(target, cards, index))
+
+    @staticmethod
+    def _shows(state: OutputState, index: int, key: tuple) -> None:
+        """Record what card image ``index`` now shows (``None``: not known, rendered again)."""
+        keys = state.card_keys
+        keys.extend([None] * (index + 1 - len(keys)))
+        keys[index] = key
 
 
 # ---------------------------------------------------------------- helpers
@@ -454,6 +471,17 @@ def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card])
     return cards if next(fitted, None) is None else None
 
 
+def card_key(target: Target, cards: list[Card], index: int) -> tuple:
+    """Everything card ``index`` of a set shows: the card (blocks, size, （续）), its place
+    and the set's length (page number, logo and QR rules), the settings, the report's meta
+    (header, foot, cover, closing), what the cover teaser counts, and the chart's figures
+    when the card holds the chart.  Two equal keys give the same image."""
+    report, card = target.report, cards[index]
+    chart = (report.review, report.targets) if any(block.kind == "chart" for block in card.blocks) else None
+    return (card, index, len(cards), target.settings.shown, report.meta, chart,
+            bool(report.review), bool(report.targets), len(report.chapters))
+
+
 def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: list[Card]) -> list[int]:
     """Indexes of the cards whose content differs: the header and foot of every card show
     the report's meta; the targets card's chart pairs the KPIs with the targets."""
@@ -465,7 +493,7 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
 
 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
-                      index: int) -> RasterImage | None:
+                      index: int, fonts: FontPrograms) -> RasterImage | None:
     """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set:
     the template sees it as the set's card ``index`` (logo and QR rules of the preset), and the
     page number ``n/total`` is its place (our own ``string-set``, over the template's, which
@@ -480,7 +508,7 @@ def render_card_alone(report: Report, layout, preset, options: SocialOptions, ca
                                                     stylesheets=(page_number,))).document
     if len(document.pages) != 1:
         return None
-    return raster_page(document.write_pdf(), 0)
+    return raster_page(fonts.write_pdf(document), 0)
 
 
 __all__ = ["PreviewService", "PreviewSettings", "changed_cards", "refitted", "render_card_alone"]
