@@ -22,9 +22,8 @@ from types import MappingProxyType
 from typing import Any
 
 import weasyprint
-from markupsafe import Markup
 
-from ..charts import chart_svg, results_vs_targets
+from ..charts import ChartSet, text_style
 from ..errors import BuildError
 from ..fonts import FontRole, check_document_glyphs, check_report_glyphs, load_roles
 from ..layout import Layout
@@ -148,23 +147,14 @@ def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
 def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[str, Any] | None = None) -> TemplateContext:
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), mode, icc_profile(layout))
-    charts = _charts(report, layout, theme, fonts)
+    charts = _charts(report, theme, fonts)
     context = {"page": page_geometry(layout, mode), **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
 
 
-def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[str, FontRole]) -> dict[str, Markup]:
-    chart = layout.settings.chart
-    spec = results_vs_targets(
-        report,
-        width_mm=chart.width_mm,
-        font_family=fonts["heading"].family,
-        font_size_pt=chart.font_size_pt,
-    )
-    if spec is None:
-        return {}
-    colours = {"red": theme["red"], "grey": theme["grey"], "ink": theme["ink"], "rule": theme["rule"]}
-    return {"results_vs_targets": Markup(chart_svg(spec, colours, project().root / ".cache" / "charts"))}
+def _charts(report: Report, theme: dict[str, str], fonts: dict[str, FontRole]) -> ChartSet:
+    """The report's charts, drawn when a template places them (in the heading face, theme colours)."""
+    return ChartSet(report, text_style(fonts["heading"]), theme)
 
 
 def typeset(html: str, layout: Layout) -> str:
