@@ -80,9 +80,18 @@ def paired_figures(report: Report) -> tuple[Pair, ...]:
             continue
         if kpi.figure.unit != "%" or target.figure.unit != "%":
             continue  # the chart is drawn in %: 1269万人 vs 1100万人 is not a bar beside 8.1%
-        pairs.append(Pair(short_label(kpi.label), kpi.figure.value, str(kpi.figure), target.figure.value,
-                          str(target.figure)))
+        pairs.append(Pair(short_label(kpi.label), *_signed(kpi.verb, kpi.figure), *_signed(target.verb, target.figure)))
     return tuple(pairs)
+
+
+_FALLING = ("下降", "减少", "回落", "下滑")
+
+
+def _signed(verb: str, figure) -> tuple[float, str]:
+    """A figure as a bar: ``下降2%`` is −2 (drawn left of the axis) and keeps its verb in the label."""
+    if any(word in verb for word in _FALLING):
+        return -figure.value, f"{verb}{figure}"
+    return figure.value, str(figure)
 
 
 def short_label(label: str) -> str:

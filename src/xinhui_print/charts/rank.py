@@ -16,7 +16,7 @@ def draw_rank(rank: Rank, box: Box, drawing: Drawing) -> Drawing:
     height = box.height or 5.5 * f
     diameter = max(min(height - 2 * inset, box.width * 0.36), 4.2 * f)
     cx, cy = inset + diameter / 2, inset + diameter / 2
-    drawing.circle(cx, cy, diameter / 2, "red", mark=False)
+    drawing.circle(cx, cy, diameter / 2, "red", panel=True)
     number = str(rank.rank)
     size = diameter * 0.46
     small = max(f, size * 0.36)

@@ -79,10 +79,12 @@ class Drawing:
         self.parts.append(f'<polyline points="{path}" stroke="{PLACEHOLDERS[colour]}" stroke-width="{_n(width)}" '
                           f'fill="none" stroke-linejoin="round" stroke-linecap="round"/>')
 
-    def circle(self, cx: float, cy: float, r: float, colour: str, mark: bool = True) -> Rect:
-        self.parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" fill="{PLACEHOLDERS[colour]}"/>')
+    def circle(self, cx: float, cy: float, r: float, colour: str, panel: bool = False) -> Rect:
+        """A dot (a mark: no text on it), or a panel (text is set on it, inside it)."""
+        role = ' class="chart-panel"' if panel else ""
+        self.parts.append(f'<circle{role} cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" fill="{PLACEHOLDERS[colour]}"/>')
         box = Rect(cx - r, cy - r, cx + r, cy + r)
-        if mark:
+        if not panel:
             self.marks.append(box)
         return box
 
