@@ -47,3 +47,10 @@ def stress_data() -> dict:
 @pytest.fixture(scope="session")
 def stress_report() -> Report:
     return Report.model_validate(stress_data())
+
+
+def run_cli_build(data, out, *args: str):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "xinhui_print", "build", str(data), "--out", str(out), *args],
+                          capture_output=True, text=True, check=False)

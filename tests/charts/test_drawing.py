@@ -75,7 +75,7 @@ def test_no_text_collides_on_any_canvas(chart_set, style, canvas, width, height,
 
 def test_a_chart_fills_the_height_it_is_given(seed_report, style):
     charts = ChartSet(seed_report, style, COLOURS)
-    for height in (420, 600, 900):
+    for height in (480, 600, 900):
         read = read_svg(str(charts.results_vs_targets("952px", f"{height}px", "19pt")), style)
         assert read.height == pytest.approx(height, abs=0.01)
         bottom = max(m.y1 for m in read.marks)

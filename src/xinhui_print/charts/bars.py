@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .box import Box
+from .measure import ASCENT, DESCENT
 from .svg import Drawing
 from .wrap import wrap
 
@@ -62,19 +63,18 @@ def draw_bars(rows: tuple[Row, ...], legend: tuple[Legend, ...], box: Box, drawi
     y = top
     for row, lines in zip(rows, labels):
         pair = per_row * thickness + (per_row - 1) * gap
-        label_height = len(lines) * LINE * f
         if beside:
-            first = y + pair / 2 - label_height / 2 + 0.88 * f + (LINE - 1) * f / 2
+            first = y + pair / 2 - (len(lines) - 1) * LINE * f / 2 + (ASCENT - DESCENT) / 2 * f  # centred on the bars
             for index, line in enumerate(lines):
                 drawing.text(x0 - 0.6 * f, first + index * LINE * f, line, f, "ink", anchor="end")
         else:
             for index, line in enumerate(lines):
-                drawing.text(inset, y + 0.88 * f + index * LINE * f, line, f, "ink")
-            y += label_height + 0.15 * f
+                drawing.text(inset, y + ASCENT * f + index * LINE * f, line, f, "ink")
+            y += len(lines) * LINE * f + 0.15 * f
         for index, bar in enumerate(row.bars):
             _bar(drawing, bar, zero, scale, y + index * (thickness + gap), thickness, f, style)
         y += pair + row_gap
-    bottom = y - row_gap + inset
+    bottom = max(y - row_gap, *(box.y1 for box, _ in drawing.texts)) + inset
     drawing.line(zero, top, zero, bottom - inset, "rule", box.hairline)
     drawing.height = max(bottom, box.height or 0)
     drawing.width = width
@@ -90,7 +90,7 @@ def _legend(legend: tuple[Legend, ...], drawing: Drawing, f: float, inset: float
     swatch = 0.7 * f
     widths = [swatch + 0.35 * f + drawing.style.width(e.text, f, e.bold) for e in legend]
     one_line = sum(widths) + 1.2 * f * (len(legend) - 1) <= width - 2 * inset
-    x, baseline = inset, inset + 0.88 * f
+    x, baseline = inset, inset + ASCENT * f
     for entry, entry_width in zip(legend, widths):
         drawing.rect(x, baseline - 0.66 * f, swatch, swatch, entry.colour)
         drawing.text(x + swatch + 0.35 * f, baseline, entry.text, f, entry.colour, bold=entry.bold)
@@ -129,22 +129,25 @@ def _rhythm(rows, labels, beside: bool, per_row: int, f: float, height: float | 
     count = len(rows)
     above = 0.0 if beside else sum(len(lines) * LINE * f + 0.15 * f for lines in labels)
     tallest = max(len(lines) for lines in labels) * LINE * f if beside else 0.0
+    last = ((len(labels[-1]) - 1) * LINE + ASCENT + DESCENT) * f if beside else 0.0
+
+    def pair(thickness: float) -> float:
+        return per_row * thickness + (per_row - 1) * 0.15 * thickness
 
     def total(thickness: float, row_gap: float) -> float:
-        return top + above + count * (per_row * thickness + (per_row - 1) * 0.15 * thickness) \
-            + (count - 1) * row_gap + inset
+        """The height the rows take, with what the last row's labels reach below its bars."""
+        overhang = max(0.0, (last - pair(thickness)) / 2, (ASCENT + DESCENT) * f / 2 - thickness / 2)
+        return top + above + count * pair(thickness) + (count - 1) * row_gap + overhang + inset
 
-    thickness = 0.9 * f  # with the 0.15 gap, two value labels (1 em each) stacked never touch
-    row_gap = max(0.5 * f, tallest - per_row * 1.035 * f + 0.4 * f)
+    thickness = 1.02 * f  # with the 0.15 gap, two value labels (1.17 em boxes) stacked never touch
+    row_gap = max(0.5 * f, tallest - per_row * 1.173 * f + 0.4 * f)
     if height is None or total(thickness, row_gap) >= height:
         return thickness, 0.15 * thickness, row_gap
-    # Fill the box: thicker bars first (up to 1.6 em), then wider gaps between rows.
-    spare = height - total(thickness, row_gap)
-    grow = min(spare / (count * (per_row + 0.15 * (per_row - 1))), 0.7 * f)
+    # Fill the box: thicker bars first (up to 1.7 em), then wider gaps between rows.
+    grow = min((height - total(thickness, row_gap)) / (count * pair(1.0)), 0.7 * f)
     thickness += grow
-    spare = height - total(thickness, row_gap)
     if count > 1:
-        row_gap += spare / (count - 1)
+        row_gap += (height - total(thickness, row_gap)) / (count - 1)
     return thickness, 0.15 * thickness, row_gap
 
 
@@ -153,7 +156,7 @@ def _bar(drawing: Drawing, bar: Bar, zero: float, scale: float, y: float, thickn
     left = zero - length if bar.value < 0 else zero
     if length > 0:
         drawing.rect(left, y, length, thickness, bar.colour)
-    baseline = y + thickness / 2 + 0.38 * f
+    baseline = y + thickness / 2 + (ASCENT - DESCENT) / 2 * f  # the label's box centred on the bar
     if bar.value < 0:
         drawing.text(left - 0.4 * f, baseline, bar.text, f, bar.colour, anchor="end", bold=bar.bold)
     else:

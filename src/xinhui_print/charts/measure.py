@@ -1,7 +1,9 @@
 """Text widths for chart labels, from the very font files the PDF embeds (Pillow / FreeType).
 
-A label's box is its advance width by one em: the em square of a CJK face holds
-every glyph, so two labels whose em boxes do not meet never touch in print.
+A label's box is its advance width by the ideographic em's top (0.88 em above the
+baseline) down to the font's descent (0.29 em below it): every glyph's ink lies in it,
+and so does the box a PDF reader (pdfminer) gives each character, so labels laid out
+apart stay apart in the PDF too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ..fonts import FontRole
 
 UNITS_PER_EM = 1000
 ASCENT = 0.88  # the ideographic em box above the baseline, in em
-DESCENT = 0.12
+DESCENT = 0.29
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .box import Box
 from .data import Progress
+from .measure import ASCENT, DESCENT
 from .svg import Drawing
 from .wrap import wrap
 
@@ -18,13 +19,13 @@ def draw_progress(progress: Progress, box: Box, drawing: Drawing) -> Drawing:
     y = inset
     lines = wrap(progress.label, room, style, f, max_lines=2)
     for line in lines:
-        drawing.text(inset, y + 0.88 * f, line, f, "ink")
+        drawing.text(inset, y + ASCENT * f, line, f, "ink")
         y += 1.3 * f
     y += 0.2 * f
     while big > f and style.width(progress.value_text, big, True) > room:
         big *= 0.95
-    drawing.text(inset, y + 0.88 * big, progress.value_text, big, "red", bold=True)
-    y += big + 0.35 * f
+    drawing.text(inset, y + ASCENT * big, progress.value_text, big, "red", bold=True)
+    y += (ASCENT + DESCENT) * big + 0.35 * f
     track = max(0.7 * f, min(1.2 * f, (box.height or 0) * 0.12))
     scale = room / max(progress.value, progress.target)
     drawing.rect(inset, y, progress.target * scale, track, "rule")
@@ -36,8 +37,8 @@ def draw_progress(progress: Progress, box: Box, drawing: Drawing) -> Drawing:
     if target_x - style.width(note, f) / 2 < inset:
         anchor = "start"
     y += track + 0.3 * f
-    drawing.text(target_x, y + 0.88 * f, note, f, "grey", anchor=anchor)
-    y += f + inset
+    drawing.text(target_x, y + ASCENT * f, note, f, "grey", anchor=anchor)
+    y += (ASCENT + DESCENT) * f + inset
     drawing.height = max(y, box.height or 0)
     drawing.width = box.width
     return drawing

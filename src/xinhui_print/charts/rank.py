@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .box import Box
 from .data import Rank
+from .measure import ASCENT, DESCENT
 from .svg import Drawing
 from .wrap import wrap
 
@@ -38,11 +39,11 @@ def draw_rank(rank: Rank, box: Box, drawing: Drawing) -> Drawing:
             lines.append((f"较{rank.since}", "grey", False))
     lines += [(line, "ink", False) for line in wrap(rank.board, room, style, f, max_lines=2)]
     block = len(lines) * 1.3 * f
-    first = max(inset + 0.88 * f, cy - block / 2 + 0.88 * f + 0.15 * f)
+    first = max(inset + ASCENT * f, cy - block / 2 + ASCENT * f + 0.15 * f)
     for index, (line, colour, bold) in enumerate(lines):
         text = line if style.width(line, f, bold) <= room else wrap(line, room, style, f, 1, bold)[0]
         drawing.text(left, first + index * 1.3 * f, text, f, colour, bold=bold)
-    drawing.height = max(inset * 2 + diameter, first + (len(lines) - 1) * 1.3 * f + 0.12 * f + inset, box.height or 0)
+    drawing.height = max(inset * 2 + diameter, first + (len(lines) - 1) * 1.3 * f + DESCENT * f + inset, box.height or 0)
     drawing.width = box.width
     return drawing
 

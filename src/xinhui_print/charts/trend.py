@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .box import Box
 from .data import Series
+from .measure import ASCENT, DESCENT
 from .svg import Drawing, Rect
 
 
@@ -35,16 +36,16 @@ def draw_trend(series: Series, box: Box, drawing: Drawing) -> Drawing:
     keep_labels = _thinned(xs, label_widths, f, series.values)
     for index in keep_values:
         above = ys[index] - 0.5 * f
-        below = ys[index] + 0.5 * f + 0.88 * f
+        below = ys[index] + 0.5 * f + ASCENT * f
         order = (above, below) if _is_peak(series.values, index) else (below, above)
         for baseline in order:
             half = value_widths[index] / 2
-            spot = Rect(xs[index] - half, baseline - 0.88 * f, xs[index] + half, baseline + 0.12 * f)
+            spot = Rect(xs[index] - half, baseline - ASCENT * f, xs[index] + half, baseline + DESCENT * f)
             if not any(spot.overlaps(mark) for mark in drawing.marks):
                 drawing.text(xs[index], baseline, texts[index], f, "red", anchor="middle", bold=True)
                 break
     for index in keep_labels:
-        drawing.text(xs[index], height - inset - 0.12 * f - 0.2 * f, series.labels[index], f, "grey", anchor="middle")
+        drawing.text(xs[index], height - inset - DESCENT * f - 0.05 * f, series.labels[index], f, "grey", anchor="middle")
     drawing.height = height
     drawing.width = box.width
     return drawing
