@@ -35,11 +35,12 @@ def draw_trend(series: Series, box: Box, drawing: Drawing) -> Drawing:
     keep_values = _thinned(xs, value_widths, f, series.values)
     keep_labels = _thinned(xs, label_widths, f, series.values)
     for index in keep_values:
-        above = ys[index] - 0.5 * f
-        below = ys[index] + 0.5 * f + ASCENT * f
-        order = (above, below) if _is_peak(series.values, index) else (below, above)
+        half = value_widths[index] / 2
+        near = [y for x, y in zip(xs, ys) if abs(x - xs[index]) <= half + 0.3 * f]
+        above, below = ys[index] - 0.5 * f, ys[index] + 0.5 * f + ASCENT * f
+        clear_above, clear_below = min(near) - 0.6 * f, max(near) + 0.6 * f + ASCENT * f
+        order = (above, below, clear_above) if _is_peak(series.values, index) else (below, above, clear_below)
         for baseline in order:
-            half = value_widths[index] / 2
             spot = Rect(xs[index] - half, baseline - ASCENT * f, xs[index] + half, baseline + DESCENT * f)
             if not any(spot.overlaps(mark) for mark in drawing.marks):
                 drawing.text(xs[index], baseline, texts[index], f, "red", anchor="middle", bold=True)
@@ -63,10 +64,12 @@ def _is_peak(values: tuple[float, ...], index: int) -> bool:
 
 
 def _thinned(xs: list[float], widths: list[float], f: float, values: tuple[float, ...]) -> list[int]:
-    """Indices whose centred texts keep 0.6 em from each other: every k-th, plus first, last and highest."""
+    """Indices whose centred texts keep 0.6 em apart: the highest, the first and the last first,
+    then the others left to right wherever they fit."""
     count = len(xs)
-    for every in range(1, count + 1):
-        chosen = sorted({*range(0, count, every), count - 1, values.index(max(values))})
-        if all(xs[b] - widths[b] / 2 - (xs[a] + widths[a] / 2) >= 0.6 * f for a, b in zip(chosen, chosen[1:])):
-            return chosen
-    return [0, count - 1] if count > 1 else [0]
+    chosen: list[int] = []
+    for index in (values.index(max(values)), 0, count - 1, *range(count)):
+        if index not in chosen and all(
+                abs(xs[index] - xs[other]) - (widths[index] + widths[other]) / 2 >= 0.6 * f for other in chosen):
+            chosen.append(index)
+    return sorted(chosen)
