@@ -65,3 +65,13 @@ def test_a_bad_chart_is_one_line_exit_2(tmp_path):
     result = run_cli_build(path, tmp_path / "out")
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and f"{path}:3:" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_readme_lists_the_chart_limits():
+    from pathlib import Path
+
+    from xinhui_print.model import limits
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| explicit charts"))
+    assert (f"{limits.CHARTS} charts of at most {limits.CHART_POINTS} values" in row
+            and f"point label {limits.CHART_LABEL} characters, unit {limits.CHART_UNIT}" in row)

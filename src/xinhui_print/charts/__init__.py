@@ -31,8 +31,8 @@ from ..model import Report
 from .bars import Bar, Legend, Row, draw_bars
 from .box import PX_PER_UNIT, Box, length_px, make_box
 from .data import (
-    Pair, Progress, Rank, Series, Share, completion_rates, explicit_progress, explicit_shares, paired_figures, ranks,
-    series, shares,
+    Pair, Progress, Rank, Series, Share, completion_rates, explicit_progress, explicit_shares, paired_figures, rank_in,
+    ranks, series, shares,
 )
 from .measure import TextStyle, text_style
 from .progress import draw_progress
@@ -82,6 +82,11 @@ class ChartSet:
     def mm(length: str) -> float:
         """A CSS length in mm (for templates that size a chart from the page's margins)."""
         return length_px(length)[0] / PX_PER_UNIT["mm"]
+
+    def rank_for(self, text: str) -> Rank | None:
+        """The rank badge of one of the review's rankings (a card sets it in place of the sentence)."""
+        rank = rank_in(text)
+        return rank if rank in self.ranks else None
 
     def results_vs_targets(self, width: str, height: str | None = None, font: str = "8pt") -> Markup:
         if self.targets is None:

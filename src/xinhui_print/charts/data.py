@@ -121,15 +121,19 @@ def shares(report: Report) -> tuple[Share, ...]:
 
 def ranks(report: Report) -> tuple[Rank, ...]:
     """``…排名第42位，较2021年上升3位`` among the review's rankings."""
-    found = []
-    for text in (plain_text(t) for t in (report.review.rankings if report.review else [])):
-        match = _RANK.search(text)
-        if match and int(match["rank"]) > 0:
-            change = None
-            if match["change"]:
-                change = int(match["change"]) * (-1 if match["way"] in ("下降", "后退", "下滑") else 1)
-            found.append(Rank(match["board"], int(match["rank"]), change, match["since"] or ""))
-    return tuple(found)
+    found = (rank_in(text) for text in (report.review.rankings if report.review else []))
+    return tuple(rank for rank in found if rank)
+
+
+def rank_in(text: str) -> Rank | None:
+    """The rank a sentence states, if it states one."""
+    match = _RANK.search(plain_text(text))
+    if not match or int(match["rank"]) == 0:
+        return None
+    change = None
+    if match["change"]:
+        change = int(match["change"]) * (-1 if match["way"] in ("下降", "后退", "下滑") else 1)
+    return Rank(match["board"], int(match["rank"]), change, match["since"] or "")
 
 
 def completion_rates(report: Report) -> tuple[Progress, ...]:
