@@ -62,9 +62,8 @@ class ChartSet:
         pairs = paired_figures(report)
         year = report.meta.year
         self.targets = TargetsChart(pairs, year - 1, year) if pairs else None
-        self.shares = shares(report) + explicit_shares(report)
         self.ranks = ranks(report)
-        self.progress = completion_rates(report) + explicit_progress(report)
+        self.facts = fact_charts(report)
         self.series = series(report)
 
     def get(self, name: str) -> bool:
@@ -72,11 +71,6 @@ class ChartSet:
         if name == "results_vs_targets":
             return self.targets is not None
         return bool(getattr(self, name, None))
-
-    @property
-    def facts(self) -> tuple[Chart, ...]:
-        """The small fact charts (ranks, shares, progress), in that order: a strip of infographics."""
-        return (*self.ranks, *self.shares, *self.progress)
 
     @staticmethod
     def mm(length: str) -> float:
@@ -101,6 +95,12 @@ class ChartSet:
         for token, placeholder in PLACEHOLDERS.items():
             svg = svg.replace(placeholder, self.colours.get(token, self.colours["ink"]))
         return Markup(svg)
+
+
+def fact_charts(report: Report) -> tuple[Chart, ...]:
+    """The small fact charts (ranks, shares, progress), in that order: a strip of infographics."""
+    return (*ranks(report), *shares(report), *explicit_shares(report), *completion_rates(report),
+            *explicit_progress(report))
 
 
 @lru_cache(maxsize=256)
@@ -148,4 +148,4 @@ def alt_text(chart: Chart | TargetsChart) -> str:
 
 
 __all__ = ["ChartSet", "Pair", "Progress", "Rank", "Series", "Share", "TargetsChart", "alt_text", "drawn",
-           "paired_figures", "text_style"]
+           "fact_charts", "paired_figures", "series", "text_style"]
