@@ -147,3 +147,16 @@ def test_no_character_touches_a_bar(output):
                     problems.append(f"page {chart.page + 1}: {char['text']!r} touches a bar at "
                                     f"{bar['x0']:.1f},{bar['top']:.1f}")
     assert not problems, f"{name}:\n" + "\n".join(problems[:20])
+
+
+def test_chart_text_keeps_its_floor(output):
+    """≥ 22 px on the 1080 px social canvases, ≥ 6.5 pt on paper, read from the PDF."""
+    name, _, charts, pdf = output
+    floor = 6.5 if name.startswith(("booklet", "poster-print")) else 22 * PT
+    for chart in charts:
+        page = pdf.pages[chart.page]
+        x0, top = chart.x * PT, chart.y * PT
+        sizes = [c["size"] for c in _chars(page)
+                 if x0 <= c["x0"] and c["x1"] <= x0 + chart.width * PT and top <= c["top"]
+                 and c["bottom"] <= top + chart.height * PT]
+        assert sizes and min(sizes) >= floor - 0.01, f"{name}: chart text at {min(sizes):.2f} pt"
