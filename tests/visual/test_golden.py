@@ -43,6 +43,9 @@ def test_cards(seed_report, preset):
     kinds = [card.kind for card in cards]
     for kind in CARD_KINDS[preset]:
         check(f"cards-{preset}-{kind}", images[kinds.index(kind)])
+    if preset == "xhs":  # the card of fact charts (shares, completion rates)
+        facts = next(i for i, card in enumerate(cards) if any("chart" in block.data for block in card.blocks))
+        check("cards-xhs-facts", images[facts])
 
 
 def test_wechat_cover(seed_report):
