@@ -1,7 +1,7 @@
 # xinhui-print: two commands on a fresh Debian 12 machine.
 #   make demo   set everything up, build the default outputs into out/
 #   make test   set everything up, run the test suite
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench goldens clean
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,6 +15,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Rewrite the visual-regression goldens (tests/visual/golden) from the current code; look at them before committing.
+goldens: setup
+	XINHUI_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/visual -q -p no:randomly
 
 bench: setup
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -52,8 +52,8 @@ def test_unknown_key_is_located_in_the_file_that_has_it(layouts):
 
 def test_a_parent_mistake_is_reported_in_the_parent(layouts):
     base = layouts / "_base" / "layout.toml"
-    append(base, "\n[chart]\nwidth_mm = \"wide\"\n")
-    with pytest.raises(LayoutError, match=re.escape(f"{base}:{line_of(base, 'width_mm')}:1: width_mm in [chart]")):
+    append(base, "\n[chart]\nfont_size_pt = \"wide\"\n")
+    with pytest.raises(LayoutError, match=re.escape(f"{base}:{line_of(base, 'font_size_pt')}:1: font_size_pt in [chart]")):
         load_layout("booklet-a5", layouts)
 
 

@@ -11,9 +11,6 @@ import pytest
 from xinhui_print.layout import load_layout
 from xinhui_print.model import Report
 
-GOLDEN = Path(__file__).parent / "golden"
-
-
 def report_data(chapters: list[dict], kpis: int = 2) -> dict:
     return {
         "meta": {

@@ -1,182 +1,151 @@
-"""Charts: report figures → inline SVG (matplotlib), cached by content.
+"""Charts: what a report holds to chart → inline SVG drawn for the box a layout gives it.
 
-The chart text is real SVG ``<text>`` in the document's own CJK family, so it
-shares the PDF's font subset and is searchable.  Colours are theme tokens: the
-SVG is drawn with placeholder colours that are then replaced by the CSS value
-of each token in the current colour mode (``device-cmyk()`` for press).  Every
-element gets an explicit fill or stroke, so nothing falls back to RGB black.
+Layouts place charts and size them: a template calls
+``charts.results_vs_targets(width, height, font)`` or ``charts.draw(chart, width, height,
+font)`` with CSS lengths (``952px`` on a social canvas, ``112mm`` on paper).  The chart is
+laid out for that box — never drawn once and scaled — and its SVG carries the box as its
+width and height, so the page shows it at exactly that size and aspect.  Chart text is
+real SVG ``<text>`` in the document's own CJK family (it shares the PDF's font subset and
+stays searchable), at least 22 px on a social canvas and 6.5 pt in print, and never
+overlaps other text, a bar or the box edge (``tests/charts``).
+
+Kinds (:mod:`.data` finds them in the report):
+
+- results vs targets: last year's KPIs beside this year's targets (:mod:`.bars`);
+- share: ``占…的73%`` as a donut (:mod:`.share`);
+- rank: ``第42位，较上年上升3位`` as a badge (:mod:`.rank`);
+- progress toward a target: ``完成率128.8%`` (:mod:`.progress`);
+- trend lines and bar series from the data's ``charts:`` section (:mod:`.trend`, :mod:`.bars`).
+
+Colours are theme tokens filled in per colour mode (``device-cmyk()`` in press files).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from dataclasses import asdict, dataclass
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markupsafe import Markup
 
 from ..model import Report
+from .bars import Bar, Legend, Row, draw_bars
+from .box import PX_PER_UNIT, Box, length_px, make_box
+from .data import (
+    Pair, Progress, Rank, Series, Share, completion_rates, explicit_progress, explicit_shares, paired_figures, rank_in,
+    ranks, series, shares,
+)
+from .measure import TextStyle, text_style
+from .progress import draw_progress
+from .rank import draw_rank
+from .share import draw_share
+from .svg import PLACEHOLDERS, Drawing
+from .trend import draw_trend, value_text
 
-
-# Placeholder colours, one per token, unlikely to occur in a chart otherwise.
-PLACEHOLDERS = {"red": "#010203", "grey": "#040506", "ink": "#070809", "rule": "#0a0b0c"}
+Chart = Share | Rank | Progress | Series
 
 
 @dataclass(frozen=True)
-class Pair:
-    """One indicator: last year's result and this year's target."""
+class TargetsChart:
+    """The results-vs-targets chart: the pairs and the two years."""
 
-    label: str
-    result: float
-    result_text: str
-    target: float
-    target_text: str
-
-
-@dataclass(frozen=True)
-class ChartSpec:
     pairs: tuple[Pair, ...]
     result_year: int
     target_year: int
-    width_mm: float
-    font_family: str
-    font_size_pt: float = 7.5
 
 
-def paired_figures(report: Report) -> tuple[Pair, ...]:
-    """Last year's KPI and this year's target with the same indicator, where both have a figure."""
-    if report.review is None or report.targets is None:
-        return ()
-    pairs = []
-    for kpi in report.review.kpis:
-        target = report.target_for(kpi)
-        if kpi.figure is None or target is None or target.figure is None:
-            continue
-        if kpi.figure.unit != "%" or target.figure.unit != "%":
-            continue  # the chart is drawn in %: 1269万人 vs 1100万人 is not a bar beside 8.1%
-        pairs.append(
-            Pair(_short_label(kpi.label), kpi.figure.value, str(kpi.figure), target.figure.value, str(target.figure))
-        )
-    return tuple(pairs)
+class ChartSet:
+    """The charts of one report for one layout and colour mode, drawn when a template asks."""
+
+    def __init__(self, report: Report, style: TextStyle, colours: dict[str, str]):
+        self.style = style
+        self.colours = colours
+        pairs = paired_figures(report)
+        year = report.meta.year
+        self.targets = TargetsChart(pairs, year - 1, year) if pairs else None
+        self.ranks = ranks(report)
+        self.facts = fact_charts(report)
+        self.series = series(report)
+
+    def get(self, name: str) -> bool:
+        """Does the report hold a chart of this kind? (``results_vs_targets``, ``shares`` …)"""
+        if name == "results_vs_targets":
+            return self.targets is not None
+        return bool(getattr(self, name, None))
+
+    @staticmethod
+    def mm(length: str) -> float:
+        """A CSS length in mm (for templates that size a chart from the page's margins)."""
+        return length_px(length)[0] / PX_PER_UNIT["mm"]
+
+    def rank_for(self, text: str) -> Rank | None:
+        """The rank badge of one of the review's rankings (a card sets it in place of the sentence)."""
+        rank = rank_in(text)
+        return rank if rank in self.ranks else None
+
+    def results_vs_targets(self, width: str, height: str | None = None, font: str = "8pt") -> Markup:
+        if self.targets is None:
+            return Markup("")
+        return self._svg(self.targets, make_box(width, height, font))
+
+    def draw(self, chart: Chart, width: str, height: str | None = None, font: str = "8pt") -> Markup:
+        return self._svg(chart, make_box(width, height, font))
+
+    def _svg(self, chart: Chart | TargetsChart, box: Box) -> Markup:
+        svg = drawn(chart, box, self.style).svg()
+        for token, placeholder in PLACEHOLDERS.items():
+            svg = svg.replace(placeholder, self.colours.get(token, self.colours["ink"]))
+        return Markup(svg)
 
 
-def results_vs_targets(report: Report, width_mm: float, font_family: str, font_size_pt: float = 7.5) -> ChartSpec | None:
-    """The results-vs-targets chart of the paired figures (None: no pairs, no chart)."""
-    pairs = paired_figures(report)
-    if not pairs:
-        return None
-    year = report.meta.year
-    return ChartSpec(pairs, year - 1, year, width_mm, font_family, font_size_pt)
+def fact_charts(report: Report) -> tuple[Chart, ...]:
+    """The small fact charts (ranks, shares, progress), in that order: a strip of infographics."""
+    return (*ranks(report), *shares(report), *explicit_shares(report), *completion_rates(report),
+            *explicit_progress(report))
 
 
-def _short_label(label: str) -> str:
-    return label.replace("规模以上", "规上").replace("地方一般公共预算收入", "一般公共预算收入")
+@lru_cache(maxsize=256)
+def drawn(chart: Chart | TargetsChart, box: Box, style: TextStyle) -> Drawing:
+    """``chart`` laid out for ``box`` (cached: card fitting lays the same cards out many times)."""
+    drawing = Drawing(box.width, box.height or 0, style, alt_text(chart))
+    if isinstance(chart, TargetsChart):
+        return draw_bars(_target_rows(chart), _target_legend(chart), box, drawing)
+    if isinstance(chart, Share):
+        return draw_share(chart, box, drawing)
+    if isinstance(chart, Rank):
+        return draw_rank(chart, box, drawing)
+    if isinstance(chart, Progress):
+        return draw_progress(chart, box, drawing)
+    if chart.kind == "trend":
+        return draw_trend(chart, box, drawing)
+    rows = tuple(Row(label, (Bar(value, value_text(value, chart.unit), "red", True),))
+                 for label, value in zip(chart.labels, chart.values))
+    return draw_bars(rows, (), box, drawing)
 
 
-def chart_svg(spec: ChartSpec, colours: dict[str, str], cache_dir: Path | None = None) -> str:
-    """The chart as SVG text with the token colours filled in."""
-    svg = _cached_svg(spec, cache_dir)
-    for token, placeholder in PLACEHOLDERS.items():
-        svg = svg.replace(placeholder, colours.get(token, colours.get("ink", "#000000")))
-    return svg
+def _target_rows(chart: TargetsChart) -> tuple[Row, ...]:
+    return tuple(Row(p.label, (Bar(p.result, p.result_text, "grey"), Bar(p.target, p.target_text, "red", True)))
+                 for p in chart.pairs)
 
 
-@cache
-def _code_version() -> str:
-    """The cache key covers the drawing code itself, so a code change invalidates old charts."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+def _target_legend(chart: TargetsChart) -> tuple[Legend, ...]:
+    return (Legend(f"{chart.result_year}年完成", "grey"), Legend(f"{chart.target_year}年目标", "red", True))
 
 
-def _cached_svg(spec: ChartSpec, cache_dir: Path | None) -> str:
-    if cache_dir is None:
-        return _draw(spec)
-    key = hashlib.sha256(
-        json.dumps([_code_version(), asdict(spec)], ensure_ascii=False, sort_keys=True).encode()
-    ).hexdigest()[:32]
-    path = cache_dir / f"chart-{key}.svg"
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
-    svg = _draw(spec)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(svg, encoding="utf-8")
-    temporary.replace(path)
-    return svg
+def alt_text(chart: Chart | TargetsChart) -> str:
+    """What the chart shows, in one Chinese sentence (the SVG's aria-label)."""
+    if isinstance(chart, TargetsChart):
+        pairs = "；".join(f"{p.label}{p.result_text}，目标{p.target_text}" for p in chart.pairs)
+        return f"{chart.result_year}年完成与{chart.target_year}年目标：{pairs}"
+    if isinstance(chart, Share):
+        return f"{chart.part}占{chart.whole}的{chart.text}"
+    if isinstance(chart, Rank):
+        change = f"，较{chart.since}{'上升' if chart.change > 0 else '下降'}{abs(chart.change)}位" if chart.change else ""
+        return f"{chart.board}第{chart.rank}位{change}"
+    if isinstance(chart, Progress):
+        return f"{chart.label}：{chart.value_text}（目标{chart.target_text}）"
+    points = "，".join(f"{label}{value:g}{chart.unit}" for label, value in zip(chart.labels, chart.values))
+    return f"{chart.title}：{points}"
 
 
-def _draw(spec: ChartSpec) -> str:
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    rc = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "xinhui-print",
-        "font.family": [spec.font_family],
-        "font.size": spec.font_size_pt,
-        "axes.unicode_minus": False,
-    }
-    with plt.rc_context(rc):
-        figure = _figure(spec, plt)
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
-        plt.close(figure)
-    return _clean_svg(buffer.getvalue())
-
-
-def _figure(spec: ChartSpec, plt):
-    rows = len(spec.pairs)
-    width_in = spec.width_mm / 25.4
-    row_height_in = 0.24
-    figure, axes = plt.subplots(figsize=(width_in, rows * row_height_in + 0.3))
-    figure.subplots_adjust(left=0.30, right=0.86, top=1 - 0.24 / (rows * row_height_in + 0.3), bottom=0.02)
-    scale = max(max(p.result, p.target) for p in spec.pairs)
-    bar = 0.34
-    for row, pair in enumerate(spec.pairs):
-        y = rows - 1 - row
-        axes.barh(y + bar / 2 + 0.02, pair.result / scale, height=bar, color=PLACEHOLDERS["grey"], linewidth=0)
-        axes.barh(y - bar / 2 - 0.02, pair.target / scale, height=bar, color=PLACEHOLDERS["red"], linewidth=0)
-        axes.text(pair.result / scale + 0.015, y + bar / 2 + 0.02, pair.result_text, va="center",
-                  color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt)
-        axes.text(pair.target / scale + 0.015, y - bar / 2 - 0.02, pair.target_text, va="center",
-                  color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt, fontweight="bold")
-        axes.text(-0.03, y, pair.label, ha="right", va="center", color=PLACEHOLDERS["ink"],
-                  fontsize=spec.font_size_pt)
-    axes.text(0, rows - 0.35, f"■ {spec.result_year}年完成", color=PLACEHOLDERS["grey"], fontsize=spec.font_size_pt,
-              va="bottom")
-    axes.text(0.42, rows - 0.35, f"■ {spec.target_year}年目标", color=PLACEHOLDERS["red"], fontsize=spec.font_size_pt,
-              va="bottom", fontweight="bold")
-    axes.set_xlim(0, 1.0)
-    axes.set_ylim(-0.6, rows - 0.4)
-    axes.axvline(0, color=PLACEHOLDERS["rule"], linewidth=0.6)
-    axes.set_axis_off()
-    return figure
-
-
-def _clean_svg(svg: str) -> str:
-    """Drop the XML prolog, ids and the axes' clip path, and turn style attributes into SVG
-    presentation attributes.
-
-    Inline in HTML, a ``style`` attribute is read as CSS by the HTML engine, which
-    warns about SVG-only properties (``fill``, ``text-anchor``); presentation
-    attributes mean the same to the SVG renderer and nothing to the HTML one.
-    A chart may appear twice in one document (a card and its （续） probe), so it
-    carries no ids: matplotlib names every element and clips the bars to the axes,
-    which they never leave.
-    """
-    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
-    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    svg = re.sub(r"\s*<defs>\s*(<clipPath.*?</clipPath>\s*)*</defs>", "", svg, flags=re.S)
-    svg = re.sub(r'\s(id|clip-path)="[^"]*"', "", svg)
-    svg = re.sub(r'clip-path:\s*url\(#[^)]*\);?\s*', "", svg)
-    return re.sub(r'style="([^"]*)"', _presentation_attributes, svg)
-
-
-def _presentation_attributes(match: re.Match[str]) -> str:
-    pairs = (part.split(":", 1) for part in match.group(1).split(";") if ":" in part)
-    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
+__all__ = ["ChartSet", "Pair", "Progress", "Rank", "Series", "Share", "TargetsChart", "alt_text", "drawn",
+           "fact_charts", "paired_figures", "series", "text_style"]

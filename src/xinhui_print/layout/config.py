@@ -60,9 +60,8 @@ class FontSettings(Section):
 
 
 class ChartSettings(Section):
-    """``[chart]``: the results-vs-targets chart, drawn at this width and type size."""
+    """``[chart]``: the type size of the layout's charts (each template gives a chart its box)."""
 
-    width_mm: float = Field(110.0, gt=0, le=1000)
     font_size_pt: float = Field(7.5, gt=0, le=72)
 
 

@@ -51,6 +51,16 @@ SECTIONS = 12
 ITEMS = 40
 NOTES = 100
 
+# -- explicit charts (the ``charts:`` section) ---------------------------------------------
+
+CHARTS = 12
+#: points of one series (a trend over 30 years at most).
+CHART_POINTS = 30
+#: a point's label (``2022年``, ``一季度``).
+CHART_LABEL = 12
+#: a chart's unit (``亿元``, ``%``).
+CHART_UNIT = 8
+
 # -- a whole report -------------------------------------------------------------------------
 
 #: characters of text a reader sees, all fields together.

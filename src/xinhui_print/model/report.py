@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema,
@@ -234,6 +234,63 @@ class Chapter(Strict):
         return parts[1] if len(parts) > 1 else ""
 
 
+# ---------------------------------------------------------------- explicit charts
+
+
+ChartValue = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+
+
+class ChartData(Strict):
+    """An explicit chart (the ``charts:`` section): a series the article gives, or one share or
+    progress figure.  Layouts decide where each kind goes."""
+
+    kind: Literal["trend", "bars", "share", "progress"] = Field(
+        description="trend (a line over years), bars, share (a donut: values[0] % of whole), "
+                    "progress (values[0] of target)")
+    title: Heading = Field(description="e.g. 地区生产总值（亿元）")
+    unit: Text(limits.CHART_UNIT, min_length=0) = Field("", description="unit of the values, e.g. 亿元")
+    labels: Items(Text(limits.CHART_LABEL), limits.CHART_POINTS) = Field(
+        [], description="one label per value (or give years)")
+    years: Items(Annotated[int, Field(ge=1949, le=2100)], limits.CHART_POINTS) = Field(
+        [], description="one year per value, e.g. [2019, 2020, 2021]")
+    values: Items(ChartValue, limits.CHART_POINTS, min_length=1)
+    whole: Text(limits.HEADING, min_length=0) = Field("", description="share: what the value is a share of")
+    target: ChartValue | None = Field(None, description="progress: the target the value goes toward")
+    note: Text(limits.SENTENCE, min_length=0) = Field("", description="source or note printed under the chart")
+
+    @field_validator("years")
+    @classmethod
+    def _years_rise(cls, years: list[int]) -> list[int]:
+        if any(b <= a for a, b in zip(years, years[1:])):
+            raise ValueError("years must rise (2020, 2021, 2022 …)")
+        return years
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> ChartData:
+        count = len(self.values)
+        if self.labels and self.years:
+            raise ValueError("give labels or years, not both")
+        named = len(self.labels or self.years)
+        if self.kind in ("trend", "bars"):
+            if named != count:
+                raise ValueError(f"{count} values and {named} labels/years: give one label or year per value")
+            if count < 2:
+                raise ValueError(f"a {self.kind} chart needs at least 2 values")
+        elif count != 1:
+            raise ValueError(f"a {self.kind} chart has exactly one value, got {count}")
+        if self.kind == "share" and not 0 < self.values[0] <= 100:
+            raise ValueError(f"a share is a percentage above 0 and at most 100, got {self.values[0]:g}")
+        if self.kind == "share" and not self.whole:
+            raise ValueError("a share needs whole: what the value is a share of")
+        if self.kind == "progress" and (self.target is None or self.target <= 0 or self.values[0] < 0):
+            raise ValueError("a progress chart needs a target above 0 and a value of at least 0")
+        return self
+
+    @property
+    def point_labels(self) -> list[str]:
+        return self.labels or [f"{year}" for year in self.years]
+
+
 class Report(Strict):
     """A 数读 feature: a government work report read through its numbers."""
 
@@ -247,6 +304,9 @@ class Report(Strict):
     chapters: Items(Chapter, limits.CHAPTERS) = []
     notes: Items(Paragraph, limits.NOTES) = Field(
         default=[], description="paragraphs whose structure the importer did not recognise"
+    )
+    charts: Items(ChartData, limits.CHARTS) = Field(
+        default=[], description="explicit charts: series (trend, bars), shares and progress figures"
     )
 
     @field_validator("chapters")
@@ -322,6 +382,6 @@ def field_path(loc: tuple) -> str:
 
 
 __all__ = [
-    "KPI", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
+    "KPI", "ChartData", "Chapter", "Credit", "Figure", "Group", "Indicator", "Meta", "Report", "Review",
     "Section", "Targets", "field_path", "indicator_key", "segments",
 ]

@@ -26,10 +26,9 @@ from types import MappingProxyType
 from typing import Any
 
 import weasyprint
-from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 
-from ..charts import chart_svg, results_vs_targets
+from ..charts import ChartSet, text_style
 from ..errors import BuildError
 from ..fonts import FontRole, check_document_glyphs, check_report_glyphs, load_roles
 from ..layout import Layout
@@ -157,32 +156,14 @@ def page_geometry(layout: Layout, mode: str) -> PageGeometry | None:
 def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[str, Any] | None = None) -> TemplateContext:
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), icc_profile(layout))
-    charts = _charts(report, layout, theme, fonts)
+    charts = _charts(report, theme, fonts)
     context = {"page": page_geometry(layout, mode), "lang": layout.edition.lang, **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
 
 
-def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[str, FontRole]) -> dict[str, Markup]:
-    chart = layout.settings.chart
-    spec = results_vs_targets(
-        report,
-        width_mm=chart.width_mm,
-        font_family=fonts["heading"].family,
-        font_size_pt=chart.font_size_pt,
-    )
-    if spec is None:
-        return {}
-    colours = {"red": theme["red"], "grey": theme["grey"], "ink": theme["ink"], "rule": theme["rule"]}
-    svg = chart_svg(spec, colours, project().root / ".cache" / "charts")
-    label = Markup(' aria-label="{}"').format(chart_alt(spec))
-    return {"results_vs_targets": Markup(svg.replace("<svg ", f"<svg{label} ", 1))}
-
-
-def chart_alt(spec) -> str:
-    """The results-vs-targets chart's data in one sentence (its alternative text)."""
-    pairs = "；".join(f"{pair.label}{spec.result_year}年完成{pair.result_text}，{spec.target_year}年目标{pair.target_text}"
-                     for pair in spec.pairs)
-    return f"{spec.result_year}年完成与{spec.target_year}年目标对比（%）：{pairs}"
+def _charts(report: Report, theme: dict[str, str], fonts: dict[str, FontRole]) -> ChartSet:
+    """The report's charts, drawn when a template places them (in the heading face, theme colours)."""
+    return ChartSet(report, text_style(fonts["heading"]), theme)
 
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*?\saria-label=\"([^\"]*)\"[^>]*>(?!\s*<title)", re.I)

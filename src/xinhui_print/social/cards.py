@@ -36,7 +36,7 @@ from typing import Any
 
 import weasyprint
 
-from ..charts import paired_figures
+from ..charts import alt_text, paired_figures
 from ..errors import BuildError
 from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import Layout
@@ -134,7 +134,7 @@ def card_alt(report: Report, card: Card, index: int, total: int) -> str:
 
 def _block_alt(report: Report, block) -> str:
     if block.kind == "chart":
-        return chart_alt(report)
+        return alt_text(block.data["chart"]) + "；" if "chart" in block.data else chart_alt(report)
     return plain_text(block.text).rstrip("。；") + "；"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..charts import alt_text, fact_charts, series
 from ..model import Chapter, Indicator, Report, plain_text, segments
 from ..template import chinese_numeral
 
@@ -124,7 +125,10 @@ def chapter_alt(chapter: CondensedChapter) -> str:
 
 def poster_blocks(report: Report, limit: int = DEFAULT_KEY_ITEMS, maker: str = "") -> dict[str, str]:
     """Block id (``data-block`` in the poster template) → alt text, in reading order."""
-    blocks = {"masthead": masthead_alt(report), "review": review_alt(report), "chart": chart_alt(report)}
+    blocks = {"masthead": masthead_alt(report), "review": review_alt(report), "chart": chart_alt(report),
+              "chart-facts": _sentence([alt_text(chart) for chart in fact_charts(report)])}
+    for index, chart in enumerate(series(report), start=1):
+        blocks[f"chart-series-{index}"] = f"{'折线图' if chart.kind == 'trend' else '条形图'}：{alt_text(chart)}"
     for index, text in enumerate(groups_alt(report), start=1):
         blocks[f"group-{index}"] = text
     blocks["targets"] = targets_alt(report)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..charts import Rank, alt_text, fact_charts, series
 from ..model import Report, plain_text
 
 
@@ -57,7 +58,13 @@ def kpi_blocks(report: Report) -> list[Block]:
         for kpi in review.kpis
     ]
     blocks += [Block("highlight", plain_text(t), {"text": t}) for t in review.rankings + review.pledges]
-    return blocks
+    return blocks + fact_blocks(report)
+
+
+def fact_blocks(report: Report) -> list[Block]:
+    """Shares and completion rates (ranks are drawn in their highlight) and the data's series, as charts."""
+    charts = [c for c in fact_charts(report) if not isinstance(c, Rank)] + list(series(report))
+    return [Block("chart", alt_text(chart), {"chart": chart}) for chart in charts]
 
 
 def _chunks(blocks: list[Block], size: int) -> list[list[Block]]:

@@ -489,7 +489,8 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
         return list(range(len(new)))
     chart_changed = old_report.review != new_report.review or old_report.targets != new_report.targets
     return [i for i, (a, b) in enumerate(zip(old, new))
-            if a != b or (chart_changed and any(block.kind == "chart" for block in b.blocks))]
+            if a != b or (chart_changed and any(block.kind == "chart" and "chart" not in block.data
+                                                for block in b.blocks))]  # a fact chart is in its block
 
 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],

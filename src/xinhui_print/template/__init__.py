@@ -94,7 +94,7 @@ class TemplateContext:
     mode: str  # "screen" | "press"
     theme: dict[str, str]
     fonts: dict[str, FontRole]
-    charts: dict[str, Markup] = field(default_factory=dict)
+    charts: Any = None  # charts.ChartSet: drawn when a template places a chart
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -171,6 +171,7 @@ function emptyValue(schema) {
   }
   if (s.type === "array") return s.minItems ? [emptyValue(s.items)] : [];
   if (s.type === "integer") return 1;
+  if (s.type === "number") return 0;
   return "";
 }
 
@@ -284,7 +285,8 @@ function renderInput(schema, value, path, name, required, nullable) {
   caption.textContent = typeof name === "number" ? "" : label(name, schema);
   if (typeof path[path.length - 1] !== "number") wrap.appendChild(caption);
   const text = value === undefined || value === null ? "" : String(value);
-  const long = schema.type !== "integer" && (text.length > 36 || typeof path[path.length - 1] === "number");
+  const numeric = schema.type === "integer" || schema.type === "number";
+  const long = !numeric && (text.length > 36 || typeof path[path.length - 1] === "number");
   const input = document.createElement(long ? "textarea" : "input");
   input.value = text;
   input.dataset.path = pathText(path);
@@ -297,6 +299,7 @@ function renderInput(schema, value, path, name, required, nullable) {
       S.timers.delete(key);
       let v = input.value;
       if (schema.type === "integer" && /^-?\d+$/.test(v.trim())) v = parseInt(v, 10);
+      else if (schema.type === "number" && /^-?\d+(\.\d+)?$/.test(v.trim())) v = parseFloat(v);
       else if (v === "" && nullable) v = null;
       setAt(S.formData, path, v);
       edit([{ op: "set", path, value: v }]).catch(() => {});
