@@ -33,9 +33,22 @@ def check_icon_name(name: str) -> str:
     """``name`` if it is an outline icon; else a ValueError naming the nearest ones."""
     if name in icon_names():
         return name
-    near = difflib.get_close_matches(name, sorted(icon_names()), n=3, cutoff=0.6)
+    near = _nearest(name)
     hint = f"did you mean {', '.join(near)}?" if near else "names as on tabler.io/icons, e.g. building-factory-2"
     raise ValueError(f"unknown icon {name!r} ({hint})")
+
+
+def _nearest(name: str) -> list[str]:
+    """Up to three icons whose name, or a word of it (``factory`` in ``building-factory``),
+    is close to ``name``."""
+    by_word: dict[str, list[str]] = {}
+    for icon in sorted(icon_names(), key=len):
+        for word in icon.split("-"):
+            by_word.setdefault(word, []).append(icon)
+    words = difflib.get_close_matches(name, list(by_word), n=2, cutoff=0.75)
+    near = [icon for word in words for icon in by_word[word][:2]]
+    near += difflib.get_close_matches(name, sorted(icon_names()), n=3, cutoff=0.6)
+    return list(dict.fromkeys(near))[:3]
 
 
 @functools.cache

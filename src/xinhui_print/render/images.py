@@ -114,14 +114,16 @@ def _checked(name: str, path: Path, mtime_ns: int, size: int) -> DataImage:
 def srgb_raster(raw: bytes, kind: str) -> tuple[bytes, tuple[int, int]]:
     """(bytes in sRGB, pixel size) of a PNG or JPEG: the file itself when it is already
     sRGB (or untagged RGB/grey) and upright, else a converted copy."""
+    too_many = f"pixels, at most {limits.IMAGE_PIXELS:,} (scale it down)"
     try:
         image = Image.open(io.BytesIO(raw))
         width, height = image.size
         if width * height > limits.IMAGE_PIXELS:
-            raise ValueError(f"{width} × {height} pixels, at most {limits.IMAGE_PIXELS:,} "
-                             "(scale it down)")
+            raise ValueError(f"{width} × {height} {too_many}")
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError:
+        raise ValueError(f"far too many {too_many}") from None
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValueError(f"not a readable {kind.upper()} image ({error})") from None
     profile = image.info.get("icc_profile")
     rotated = image.getexif().get(0x0112, 1) != 1
@@ -155,6 +157,7 @@ def _to_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
         except (ImageCms.PyCMSError, OSError):
             pass  # a broken profile: read the pixels as sRGB
     rgb = base.convert("RGB")
+    rgb.info.pop("icc_profile", None)  # untagged RGB is read as sRGB
     if alpha is not None:
         rgb.putalpha(alpha)
     return rgb
