@@ -1,6 +1,6 @@
 """Icons: Tabler's outline set (MIT, from the ``tablerpy`` package) as inline SVG, chosen by topic.
 
-A chapter, a group or an indicator gets the icon of its topic (:mod:`.topics`: 制造 →
+A chapter or an indicator (a KPI, a target) gets the icon of its topic (:mod:`.topics`: 制造 →
 ``building-factory-2``, 交通 → ``road`` …) unless the data names one (``icon:``).  Icons
 are drawn as vector paths in the colour the layout passes (a theme token: sRGB on screen,
 ``device-cmyk()`` in press files), never as images.
@@ -83,12 +83,6 @@ def chapter_icon(chapter) -> str:
     return chapter.icon or _topic_icon(texts, FALLBACK_CHAPTER)
 
 
-def group_icon(group) -> str:
-    """A themed group's icon: its own, else its topic's (title, deck, then facts)."""
-    texts = [(group.title, 4), (group.deck, 2)] + [(fact, 1) for fact in group.facts]
-    return group.icon or _topic_icon(texts, FALLBACK_CHAPTER)
-
-
 def indicator_icon(indicator) -> str:
     """A KPI's or a target's icon: its own, else its label's topic."""
     return indicator.icon or _topic_icon([(indicator.label, 1)], FALLBACK_INDICATOR)
@@ -100,6 +94,6 @@ def _topic_icon(texts: Iterable[tuple[str, int]], fallback: str) -> str:
 
 
 __all__ = [
-    "TOPICS", "Topic", "chapter_icon", "check_icon_name", "group_icon", "icon_names", "icon_svg",
+    "TOPICS", "Topic", "chapter_icon", "check_icon_name", "icon_names", "icon_svg",
     "indicator_icon", "topic_of",
 ]

@@ -244,7 +244,6 @@ class Group(Strict):
     title: Heading
     deck: Text(limits.DECK, min_length=0) = ""
     facts: Items(Sentence, limits.FACTS, min_length=1)
-    icon: IconName | None = None
 
 
 class Targets(Strict):
