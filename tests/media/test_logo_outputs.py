@@ -17,6 +17,7 @@ from tests.conftest import SEED_DATA, run_cli
 from xinhui_print.preflight import preflight
 
 LOGO_PX = (600, 200)
+PHOTO_PX = (1600, 700)
 MM = 72 / 25.4
 
 
@@ -40,11 +41,13 @@ def data_with(folder, **meta) -> str:
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
-    """(folder, manifest) of ``build --press --preset square`` with a PNG logo."""
+    """(folder, manifest) of ``build --press --preset square`` with a PNG logo and a cover photo."""
     data = tmp_path_factory.mktemp("logo-data")
     make_logo(data / "logo.png")
+    Image.linear_gradient("L").resize(PHOTO_PX).convert("RGB").save(data / "cover.jpg", quality=90)
     out = tmp_path_factory.mktemp("logo-out")
-    result = run_cli("build", data_with(data, logo="logo.png"), "--press", "--preset", "square", "--out", str(out))
+    result = run_cli("build", data_with(data, logo="logo.png", cover_image="cover.jpg"), "--press",
+                     "--preset", "square", "--out", str(out))
     assert result.returncode == 0, result.stderr
     folder = out / "xinhui-2023"
     return folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -54,15 +57,12 @@ def files(manifest, role: str, suffix: str = ".pdf") -> list[str]:
     return [f["path"] for f in manifest["files"] if f["role"] == role and f["path"].endswith(suffix)]
 
 
-def logo_placements(pdf_path, page_index: int) -> list[tuple[str, tuple[float, float]]]:
-    """(colour space, placed size in pt) of every 600 × 200 image drawn on a page."""
+def logo_placements(pdf_path, page_index: int, size=LOGO_PX) -> list[str]:
+    """The colour space of every image of ``size`` pixels (the logo's) drawn on a page."""
     with pikepdf.open(pdf_path) as pdf:
-        page = pdf.pages[page_index]
-        found = []
-        for name, image in page.images.items():
-            if (int(image.Width), int(image.Height)) == LOGO_PX:
-                found.append(str(image.get("/ColorSpace")))
-        return found
+        images = pdf.pages[page_index].images.values()
+        return [str(image.get("/ColorSpace")) for image in images
+                if (int(image.Width), int(image.Height)) == size]
 
 
 def test_press_files_hold_no_rgb_and_pass_shop_cn(build, tmp_path):
@@ -93,6 +93,22 @@ def test_logo_is_on_the_first_card_and_the_posters(build):
     assert logo_placements(folder / "cards-square.pdf", -1)  # the closing card
     assert logo_placements(folder / "poster-long.pdf", 0)
     assert logo_placements(folder / "poster-print-press.pdf", 0) == ["/DeviceCMYK"]
+
+
+def test_cover_photo_on_the_booklet_cover_and_the_poster_top(build):
+    import pdfplumber
+
+    folder, _ = build
+    assert logo_placements(folder / "booklet-a5-press.pdf", 0, PHOTO_PX) == ["/DeviceCMYK"]
+    assert logo_placements(folder / "cards-square.pdf", 0, PHOTO_PX) == []  # not on cards
+    with pdfplumber.open(folder / "poster-long.pdf") as pdf:
+        (photo,) = [i for i in pdf.pages[0].images if tuple(i["srcsize"]) == PHOTO_PX]
+        assert photo["top"] < 600 * 0.75  # under the headline, in the first 600 px
+        # cropped to fill its box (object-fit: cover): the poster's full width, 520 px high,
+        # drawn at its own aspect (wider than the box), never stretched
+        assert photo["x0"] <= 0 and photo["x1"] >= 1080 * 0.75
+        assert photo["bottom"] - photo["top"] == pytest.approx(520 * 0.75, abs=0.5)
+        assert (photo["x1"] - photo["x0"]) / (photo["bottom"] - photo["top"]) == pytest.approx(16 / 7, rel=0.01)
 
 
 def test_logo_replaces_the_wordmark_on_the_cover(build):
