@@ -88,6 +88,10 @@ def test_a_link_out_of_the_folder_is_refused(tmp_path):
                  b'<style>@import url(other.css);</style></svg>', "the SVG refers to another file"),
     ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
      "the SVG has no size"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">' + b"<g>" * 60 + b"</g>" * 60
+     + b"</svg>", "nests elements more than 50 deep"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">' + b"<rect/>" * 20_001
+     + b"</svg>", "more than 20,000 elements"),
 ])
 def test_bad_image_files_are_located_errors(tmp_path, name, content, cause):
     if content is not None:

@@ -64,5 +64,8 @@ FILE_BYTES = 1_000_000
 #: (a 100 000 × 100 000 PNG of a few kB would need 40 GB).
 IMAGE_BYTES = 20_000_000
 IMAGE_PIXELS = 50_000_000
+#: an SVG logo: elements, and nesting (the renderer draws an SVG recursively).
+SVG_ELEMENTS = 20_000
+SVG_DEPTH = 50
 #: nesting of mappings and lists in a data file (a report needs 5).
 DEPTH = 12

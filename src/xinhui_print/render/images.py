@@ -175,6 +175,7 @@ def svg_size(raw: bytes) -> tuple[float, float]:
         raise ValueError(f"not a readable SVG image ({error})") from None
     if root.tag.rsplit("}", 1)[-1] != "svg":
         raise ValueError("not an SVG image (its root element is not <svg>)")
+    _check_svg_size(root)
     for element in root.iter():
         for key, value in element.attrib.items():
             if key.rsplit("}", 1)[-1] == "href" and not value.startswith(("#", "data:")):
@@ -182,6 +183,18 @@ def svg_size(raw: bytes) -> tuple[float, float]:
         if _OUTSIDE_REFERENCE.search(" ".join([element.text or "", *element.attrib.values()])):
             raise ValueError("the SVG refers to another file (url(…) or @import): embed it")
     return _svg_dimensions(root)
+
+
+def _check_svg_size(root: ElementTree.Element) -> None:
+    count, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        count += 1
+        if count > limits.SVG_ELEMENTS:
+            raise ValueError(f"the SVG has more than {limits.SVG_ELEMENTS:,} elements (simplify it)")
+        if depth > limits.SVG_DEPTH:
+            raise ValueError(f"the SVG nests elements more than {limits.SVG_DEPTH} deep (simplify it)")
+        stack.extend((child, depth + 1) for child in element)
 
 
 def _svg_dimensions(root: ElementTree.Element) -> tuple[float, float]:
