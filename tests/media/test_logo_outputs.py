@@ -60,7 +60,7 @@ def files(manifest, role: str, suffix: str = ".pdf") -> list[str]:
 def logo_placements(pdf_path, page_index: int, size=LOGO_PX) -> list[str]:
     """The colour space of every image of ``size`` pixels (the logo's) drawn on a page."""
     with pikepdf.open(pdf_path) as pdf:
-        images = pdf.pages[page_index].images.values()
+        images = pdf.pages[page_index].get_images().values()
         return [str(image.get("/ColorSpace")) for image in images
                 if (int(image.Width), int(image.Height)) == size]
 
