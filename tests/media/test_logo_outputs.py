@@ -139,3 +139,17 @@ def test_svg_logo_in_press_is_converted_to_cmyk(tmp_path):
     assert not re.search(r"(^|\s)[\d.]+\s+[\d.]+\s+[\d.]+\s+(rg|RG)\s", text)
     assert "/DeviceRGB" not in text
     assert [f for f in preflight(press, "shop-cn").findings if f.severity == "error"] == []
+
+
+def test_chapter_icon_is_vector_in_the_theme_red_cmyk(build):
+    import pdfplumber
+
+    folder, _ = build
+    with pdfplumber.open(folder / "booklet-a5-press.pdf") as pdf:
+        (opener,) = [page for page in pdf.pages if "坚持制造业当家" in (page.extract_text() or "")
+                     and "01" in (page.extract_text() or "")[:40]]
+        assert opener.images == []  # the icon is paths, not a picture
+        top_right = [c for c in opener.curves + opener.lines
+                     if c["top"] < 40 * MM and c["x0"] > opener.width / 2 and c.get("stroke")]
+        assert len(top_right) >= 4  # building-factory-2: five paths beside the number
+        assert {tuple(c["stroking_color"]) for c in top_right} == {(0.0, 1.0, 1.0, 0.2)}  # theme red
