@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..edition import DEFAULT_SCRIPT, edition
 from ..errors import InputError, LayoutNotFoundError
 from ..layout import Layout, available_layouts, layout_names, load_layout, merge
 from ..model import Report
@@ -35,6 +36,8 @@ class BuildOptions:
     ``paper``: a paper name or size for the printed layouts (booklet, print poster), e.g. 正度16开.
     ``qr_url``: a URL for the QR code on the long poster and the closing card (where the
     platform allows one); ``None``: the layout's own ``qr_url`` (empty by default: no code).
+    ``script``: the edition, ``hans`` (as written), ``hant-hk`` or ``hant-tw`` (Traditional:
+    every printed string converted, regional fonts, file names ``<layout>.<script>.…``).
     """
 
     out_root: Path = field(default_factory=lambda: project().default_out)
@@ -45,6 +48,7 @@ class BuildOptions:
     paper: str | None = None
     crop_marks: bool = False
     qr_url: str | None = None
+    script: str = DEFAULT_SCRIPT
 
 
 @dataclass
@@ -86,7 +90,16 @@ def selected_layouts(options: BuildOptions) -> list[Layout]:
     else:  # every default layout; with --press also those marked press_default (the print poster)
         layouts = [layout for layout in available_layouts()
                    if layout.is_default or (options.press and layout.settings.press_default)]
-    return [with_paper(layout, options.paper) for layout in layouts]
+    return [with_script(with_paper(layout, options.paper), options.script) for layout in layouts]
+
+
+def with_script(layout: Layout, script: str) -> Layout:
+    """The layout printed in the edition ``script``; its files are named ``<layout>.<script>``."""
+    try:
+        chosen = edition(script)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    return replace(layout, name=chosen.file_name(layout.name), script=chosen.script)
 
 
 def buildable(name: str) -> str:
@@ -133,7 +146,7 @@ def build(report: Report, source: str, options: BuildOptions, log: Callable[[str
     steps = plan(options)
     output = OutputFolder(options.out_root / report.meta.id).open()
     try:
-        manifest = Manifest(report.meta.id, source, output.stage)
+        manifest = Manifest(report.meta.id, source, output.stage, script=options.script)
         run_steps(steps, lambda layout: Job(report, layout, options, manifest, log), step)
         manifest.write()
     except BaseException:

@@ -40,6 +40,7 @@ class Manifest:
     out_dir: Path
     entries: list[Entry] = field(default_factory=list)
     inputs: str | None = None  # digest of everything the build read (set by ``batch`` to skip unchanged reports)
+    script: str = "hans"  # the edition built (xinhui_print.edition)
 
     def add_file(self, name: str, data: bytes, layout: str, role: str, format: str, **extra: Any) -> Entry:
         """Write ``data`` atomically to ``out_dir/name`` and record it."""
@@ -53,6 +54,7 @@ class Manifest:
             "report": self.report_id,
             "source": self.source,
             "generator": "xinhui-print",
+            "script": self.script,
             **({"inputs": self.inputs} if self.inputs else {}),
             "files": [e.as_json() for e in sorted(self.entries, key=lambda e: e.path)],
         }

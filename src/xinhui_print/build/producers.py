@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from ..export.pdf import export_pdf, trim_mm
+from ..export.tagging import tagged_pdf
 from ..press.produce import produce_press
 from ..render import render
 from ..social import produce as social
@@ -32,17 +33,19 @@ class Producer:
 
 
 class ScreenPdf(Producer):
-    """Lay out once in screen colours, write ``<layout>.pdf``."""
+    """Lay out once in screen colours, write ``<layout>.pdf`` (a booklet's tagged, PDF/UA-1)."""
 
     name = "screen pdf"
 
     def produce(self, job: Job) -> None:
         rendered = render(job.report, job.layout)
-        data = export_pdf(rendered.document)
+        tagged = job.layout.kind in TAGGED_KINDS
+        data = tagged_pdf(rendered.document) if tagged else export_pdf(rendered.document)
         file_name = f"{job.layout.name}.pdf"
         pages = len(rendered.document.pages)
         job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
-                              pages=pages, trim_mm=trim_mm(rendered.document))
+                              pages=pages, trim_mm=trim_mm(rendered.document),
+                              **({"pdfua": "PDF/UA-1"} if tagged else {}))
         job.log(f"{file_name}: {pages} pages")
 
 
@@ -80,6 +83,8 @@ class Press(Producer):
     def produce(self, job: Job) -> None:
         produce_press(job)
 
+
+TAGGED_KINDS = ("booklet",)  # the reading booklet is the accessible edition: PDF/UA-1
 
 SCREEN_PDF = ScreenPdf()
 POSTER = Poster()

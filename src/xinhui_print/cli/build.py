@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..build import BuildOptions, Step, build, ignored_options, plan
 from ..data import load_source
+from ..edition import DEFAULT_SCRIPT, SCRIPTS
 from ..project import project
 from .checks import finite_float, require_project
 
@@ -36,6 +37,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--qr-url", metavar="URL", default=None,
                         help="QR code to this URL in the poster's footer and on the closing card "
                              "(not on Douyin, nor on a first Xiaohongshu card)")
+    parser.add_argument("--script", choices=SCRIPTS, default=DEFAULT_SCRIPT,
+                        help="edition: hans (as written, default), hant-hk or hant-tw (Traditional Chinese, "
+                             "Hong Kong or Taiwan standard; files named <layout>.<script>.…)")
     parser.set_defaults(func=run)
 
 
@@ -47,7 +51,7 @@ def run(args) -> int:
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
         warn(console, diagnostic.format(source))
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
-                           paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url)
+                           paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url, script=args.script)
     if args.out:
         options.out_root = args.out
     steps = plan(options)

@@ -53,8 +53,8 @@ YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)")
 SENTENCE_END = ("。", "！", "？", "…", "”", ".", "!", "?")
 TITLE_MAX = 40
 
-RANKING_RE = re.compile(r"排名|排第|位居|跃居|位列|第\**\d+\**位")
-PLEDGE_RE = re.compile(r"全面完成|全部完成|如期完成|兑现")
+RANKING_RE = re.compile(r"排名|排第|位居|[跃躍]居|位列|第\**\d+\**位")
+PLEDGE_RE = re.compile(r"全面完成|全部完成|如期完成|[兑兌][现現]")
 BOLD_RE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
 TRAILING_FIGURE_RE = re.compile(
     r"^(?P<head>.*?)(?:\*\*(?P<bold>[^*]+)\*\*|(?P<bare>\d+(?:\.\d+)?\D{0,6}))$"

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..edition import DEFAULT_SCRIPT, Edition, edition
 from ..errors import LayoutError, LayoutNotFoundError, Location
 from ..project import project
 from .config import KINDS, LayoutSettings, check_file, parse_settings
@@ -29,6 +30,11 @@ class Layout:
     name: str
     chain: tuple[Path, ...]  # own folder first, then parents
     config: dict[str, Any]
+    script: str = DEFAULT_SCRIPT  # the edition it prints (build --script; xinhui_print.edition)
+
+    @property
+    def edition(self) -> Edition:
+        return edition(self.script)
 
     @property
     def path(self) -> Path:

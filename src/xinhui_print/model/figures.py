@@ -11,17 +11,20 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..edition import with_traditional_forms
 from ..text.widths import half_width_figures
 from . import limits
 
 # Qualifiers that stand before the number (``同比增长4%``) and after it (``7.5%以上``).
-PREFIX_QUALIFIERS = ("同比", "可比", "累计", "约", "近", "超")
-SUFFIX_QUALIFIERS = ("以上", "左右", "以内", "以下", "多", "余")
+# Each also in Traditional characters (累計, 以內, 餘): a Traditional article reads the same.
+PREFIX_QUALIFIERS = with_traditional_forms(("同比", "可比", "累计", "约", "近", "超"))
+SUFFIX_QUALIFIERS = with_traditional_forms(("以上", "左右", "以内", "以下", "多", "余"))
 
-# Units seen in 数读 features, longest first so that ``亿元`` wins over ``亿``.
+# Units seen in 数读 features (and their Traditional forms, 億元), longest first so that
+# ``亿元`` wins over ``亿``.
 UNITS = tuple(
     sorted(
-        (
+        with_traditional_forms((
             "%", "‰", "个百分点", "万亿元", "亿元", "万元", "元", "亿", "万",
             "万平方米", "平方米", "公顷", "亩", "万亩", "公里", "千米", "米",
             "家", "个", "项", "位", "次", "期", "件", "宗", "场", "台", "所", "条",
@@ -29,7 +32,7 @@ UNITS = tuple(
             "倍", "座", "栋", "辆", "吨", "万吨", "户", "村", "镇", "类",
             "斤", "亿斤", "万亿斤", "万户", "亿户", "千瓦", "万千瓦", "亿千瓦", "亿亩", "万个", "万套",
             "亿人", "部", "岁", "美元", "亿美元", "万亿美元",
-        ),
+        )),
         key=len,
         reverse=True,
     )

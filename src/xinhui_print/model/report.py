@@ -220,7 +220,7 @@ class KPI(Indicator):
     figure: FigureField
 
 
-_KEY_SYNONYMS = (("规模以上", "规上"), ("同比", ""), ("可比", ""))
+_KEY_SYNONYMS = (("规模以上", "规上"), ("規模以上", "規上"), ("同比", ""), ("可比", ""))
 
 
 def indicator_key(label: str) -> str:

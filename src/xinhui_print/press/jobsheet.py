@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .profiles import PressProfile
@@ -23,8 +24,8 @@ class JobFile:
 
 
 def job_sheet(report_id: str, title: str, report_date: str, profile: PressProfile,
-              files: list[JobFile]) -> dict:
-    """The job sheet as JSON-ready data."""
+              files: list[JobFile], script: Callable[[str], str] = str) -> dict:
+    """The job sheet as JSON-ready data; ``script`` puts its Chinese words in the edition's script."""
     return {
         "job": report_id,
         "title": title,
@@ -35,7 +36,7 @@ def job_sheet(report_id: str, title: str, report_date: str, profile: PressProfil
             "output_condition_description": profile.output_condition,
             "icc_profile": profile.icc_path.name,
             "total_ink_limit_percent": profile.ink_limit,
-            "black_text": "100% K only (单黑), overprinting",
+            "black_text": script("100% K only (单黑), overprinting"),
         },
         "bleed_mm": profile.bleed_mm,
         "safe_margin_mm": profile.safe_mm,
@@ -48,8 +49,9 @@ def job_sheet_json(sheet: dict) -> bytes:
     return (json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
-def job_sheet_text(sheet: dict) -> bytes:
-    """A plain-text version, Chinese and English labels, one fact per line."""
+def job_sheet_text(sheet: dict, script: Callable[[str], str] = str) -> bytes:
+    """A plain-text version, Chinese and English labels, one fact per line; ``script`` puts
+    the labels in the edition's script (file names are left as they are)."""
     colour = sheet["colour"]
     lines = [
         f"印刷工单 Job sheet: {sheet['title']}",
@@ -67,11 +69,12 @@ def job_sheet_text(sheet: dict) -> bytes:
         "",
         "文件 Files:",
     ]
+    lines = [script(line) for line in lines]
     for item in sheet["files"]:
         width, height = item["trim_mm"]
         binding = f", {item['binding']}" if item.get("binding") else ""
         lines.append(f"  {item['path']}  [{item['role']}{binding}]")
-        lines.append(f"    成品尺寸 trim {width:g} × {height:g} mm, {item['pages']} pages")
+        lines.append(script(f"    成品尺寸 trim {width:g} × {height:g} mm, {item['pages']} pages"))
         lines.extend(f"    {note}" for note in item.get("notes", []))
         lines.append(f"    sha256 {item['sha256']}")
     return ("\n".join(lines) + "\n").encode("utf-8")

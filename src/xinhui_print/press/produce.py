@@ -47,7 +47,7 @@ def produce_press(job) -> None:
     rendered = render(job.report, job.layout, RenderOptions(
         mode="press", stylesheets=(press_stylesheet(icc_profile(job.layout)),)))
     raw = rendered.document.write_pdf(pdf_variant=profile.pdf_variant)
-    title = _title(job.report)
+    title = job.layout.edition.text(_title(job.report))
     data, report = postprocess_pdf(raw, profile, report_date=job.report.meta.date, title=title)
     if report.unconverted:
         raise BuildError(f"{job.layout.name}: could not convert to CMYK: {'; '.join(report.unconverted)}")
@@ -121,9 +121,11 @@ def run_preflight(path, profile: Profile, log=lambda _: None) -> None:
 def write_job_sheet(job, profile: PressProfile) -> None:
     files = [_job_file(entry) for entry in job.manifest.entries if entry.role in ("press", "imposed")]
     meta = job.report.meta
-    sheet = job_sheet(meta.id, _title(job.report), meta.date.isoformat(), profile, files)
+    edition = job.layout.edition
+    sheet = job_sheet(meta.id, edition.text(_title(job.report)), meta.date.isoformat(), profile, files,
+                      script=edition.text)
     job.manifest.add_file("jobsheet.json", job_sheet_json(sheet), "press", "jobsheet", "json")
-    job.manifest.add_file("jobsheet.txt", job_sheet_text(sheet), "press", "jobsheet", "txt")
+    job.manifest.add_file("jobsheet.txt", job_sheet_text(sheet, script=edition.text), "press", "jobsheet", "txt")
 
 
 def _job_file(entry) -> JobFile:

@@ -15,6 +15,7 @@ and again.  WeasyPrint internals are reached only through
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,9 +89,10 @@ def icc_profile(layout: Layout) -> Path:
 
 
 def layout_fonts(layout: Layout) -> dict[str, FontRole]:
-    """The font roles a layout uses (its ``[fonts]`` table maps use → role name)."""
+    """The font roles a layout uses (its ``[fonts]`` table maps use → role name), in its
+    edition's faces (``sans`` → ``sans-hk`` for a Hong Kong edition)."""
     roles = load_roles()
-    wanted = layout.settings.fonts.model_dump()
+    wanted = {use: layout.edition.font_role(role, roles) for use, role in layout.settings.fonts.model_dump().items()}
     missing = sorted(set(wanted.values()) - set(roles))
     if missing:
         raise BuildError(f"layout {layout.name!r} uses unknown font roles: {', '.join(missing)}")
@@ -150,7 +152,8 @@ def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[s
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), mode, icc_profile(layout))
     charts = _charts(report, layout, theme, fonts)
-    context = {"page": page_geometry(layout, mode), "images": report_images(report), **(extra or {})}
+    context = {"page": page_geometry(layout, mode), "images": report_images(report), "lang": layout.edition.lang,
+               **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
 
 
@@ -165,7 +168,25 @@ def _charts(report: Report, layout: Layout, theme: dict[str, str], fonts: dict[s
     if spec is None:
         return {}
     colours = {"red": theme["red"], "grey": theme["grey"], "ink": theme["ink"], "rule": theme["rule"]}
-    return {"results_vs_targets": Markup(chart_svg(spec, colours, project().root / ".cache" / "charts"))}
+    svg = chart_svg(spec, colours, project().root / ".cache" / "charts")
+    label = Markup(' aria-label="{}"').format(chart_alt(spec))
+    return {"results_vs_targets": Markup(svg.replace("<svg ", f"<svg{label} ", 1))}
+
+
+def chart_alt(spec) -> str:
+    """The results-vs-targets chart's data in one sentence (its alternative text)."""
+    pairs = "；".join(f"{pair.label}{spec.result_year}年完成{pair.result_text}，{spec.target_year}年目标{pair.target_text}"
+                     for pair in spec.pairs)
+    return f"{spec.result_year}年完成与{spec.target_year}年目标对比（%）：{pairs}"
+
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*?\saria-label=\"([^\"]*)\"[^>]*>(?!\s*<title)", re.I)
+
+
+def svg_alt_titles(html: str) -> str:
+    """An inline SVG's ``aria-label`` also as its ``<title>``: the alternative text a tagged
+    PDF gives its ``Figure`` (WeasyPrint reads the title)."""
+    return _SVG_OPEN.sub(lambda m: f"{m[0]}<title>{m[1]}</title>", html)
 
 
 def typeset(html: str, layout: Layout) -> str:
@@ -177,11 +198,11 @@ def render(report: Report, layout: Layout, options: RenderOptions = RenderOption
     """Lay out ``report`` with ``layout`` (see the module doc)."""
     context = template_context(report, layout, options.mode, options.extra)
     check_report_glyphs(report, context.fonts.values())
-    html = render_html(report, context)
+    html = layout.edition.html(svg_alt_titles(render_html(report, context)))  # printed strings in the edition's script
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
     document, fetcher = lay_out(html, layout, page_stylesheets(options), context.extra["images"].files)
-    check_overflow(document, layout.name, glyph_texts(report))
+    check_overflow(document, layout.name, [(path, layout.edition.text(text)) for path, text in glyph_texts(report)])
     check_page_count(document, layout, context.extra["page"])
     multiple = layout.settings.page.pad_to_multiple
     if multiple > 1:

@@ -59,6 +59,7 @@ from weasyprint.text import ffi as text_ffi
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
+from ..edition import is_traditional_lang
 from ..errors import XinhuiError
 from ..typeset.chars import CJK_CLASS, CLOSING, OPENING, is_cjk
 from ..typeset.linebreak import BreakPlanner, ParagraphModel
@@ -407,6 +408,8 @@ _halt_gains: dict[tuple, float] = {}
 
 
 def _halt_gain(style, char: str) -> float:
+    if is_traditional_lang(str(style["lang"] or "")):
+        return 0.0  # centred punctuation (zh-Hant) keeps its full em: never halved at a line end or pushed in
     key = (tuple(style["font_family"]), style["font_size"], style["font_weight"],
            style["font_style"], style["font_stretch"], str(style["lang"]), char)
     if key not in _halt_gains:

@@ -49,8 +49,11 @@ def card_presets(job: Any) -> list[str]:
 
 
 def write_result(job: Any, result: SocialResult) -> None:
+    edition = job.layout.edition  # alt texts in the edition's script, as the images
     for name, data, format_, fields in files(result):
-        job.manifest.add_file(name, data, job.layout.name, ROLE, format_, **fields)
+        if format_ == "txt":
+            data = edition.text(data.decode("utf-8")).encode("utf-8")
+        job.manifest.add_file(name, data, job.layout.name, ROLE, format_, **edition.readable(fields))
     job.log(summary(result))
     for line in result.notes():
         job.log(f"  {line}")

@@ -21,22 +21,23 @@ from __future__ import annotations
 
 import re
 
+from ..edition import with_traditional_forms
 from .chars import CJK_CLASS, CLOSING, HAN_CLASS, OPENING, is_han, is_punctuation
 
 NUMBER = r"[-+±]?\d+(?:[.,]\d+)*(?:\s?[-~～—–]\s?\d+(?:[.,]\d+)*)?"
-# Longest first so that 亿元 wins over 亿 and 万平方米 over 万.
+# Longest first so that 亿元 wins over 亿 and 万平方米 over 万; Traditional forms too (億元).
 UNITS = sorted(
-    """
+    with_traditional_forms("""
     个百分点 百分点 万平方米 平方公里 平方米 立方米 万千瓦 千瓦时 千瓦 兆瓦 公里 千米 厘米 毫米 米
     万亩 亩 公顷 万吨 吨 公斤 千克 克 亿美元 美元 万亿元 亿元 万元 千元 元 万亿 亿 万 千 百
     万人次 人次 万人 万户 万家 个 家 项 位 名 人 次 件 宗 台 套 户 所 座 条 场 期 批 辆 艘 架 种 类
     部 款 篇 本 份 张 枚 株 棵 只 头 间 层 栋 幢 处 片 段 支 周年 年度 年 季度 月 日 号 时 小时
     分钟 天 周 岁 倍 成 级 星 G % ‰ ℃ A
-    """.split(),
+    """.split()),
     key=len,
     reverse=True,
 )
-QUALIFIERS = "以上|以下|左右|多|余|之内|以内"
+QUALIFIERS = "|".join(with_traditional_forms("以上|以下|左右|多|余|之内|以内".split("|")))
 _UNIT = "|".join(re.escape(unit) for unit in UNITS)
 _DATE = r"\d{1,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
 _FIGURE_RE = re.compile(

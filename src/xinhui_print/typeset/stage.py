@@ -10,7 +10,9 @@ For every run of inline text whose language is Chinese (``lang`` inherited,
 3. binds the paragraph's last two characters the same way (no 孤字);
    and allows a line break next to quotation marks where Chinese rules allow
    one and Pango 1.50 does not (before “, after ”) with U+200B ZERO WIDTH SPACE;
-4. wraps the compressible mark of each adjacent pair in ``<span class="xh-halt">``;
+4. wraps the compressible mark of each adjacent pair in ``<span class="xh-halt">``
+   (not in Traditional text, ``zh-Hant``/``zh-TW``/``zh-HK``: its punctuation is centred
+   in the em box and keeps its full width; the WeasyPrint hook does not halve it either);
 5. with ``latin_space``, wraps Latin/digit runs next to Han in
    ``<span class="xh-ls xh-ls-l|r">`` whose ¼ em margin the WeasyPrint hook
    removes at line edges;
@@ -29,6 +31,7 @@ from __future__ import annotations
 from xinhui_print.text.punctuation import punctuation_edits
 
 from . import rules
+from ..edition import is_traditional_lang
 from .chars import NO_LINE_START
 from .html_runs import Run, TextToken, parse, replace_text, wrap
 from ..layout.config import TypesetOptions
@@ -75,6 +78,12 @@ def _chinese_mask(run: Run) -> list[bool]:
     ]
 
 
+def _centred_punctuation_mask(run: Run) -> list[bool]:
+    """For each character of the run: is it Traditional Chinese text, whose punctuation
+    sits in the middle of the em box and is not compressed (clreq 3.1.6)?"""
+    return [is_traditional_lang(token.lang) for token in run.char_tokens()]
+
+
 def _typeset_run(run: Run, options: TypesetOptions) -> None:
     if not any(isinstance(t, TextToken) and t.editable for t in run.tokens):
         return
@@ -85,7 +94,7 @@ def _typeset_run(run: Run, options: TypesetOptions) -> None:
         _normalize(run, mask)
         mask = _chinese_mask(run)
     text = run.text
-    keep, wraps = _wraps(text, mask, options)
+    keep, wraps = _wraps(text, mask, options, _centred_punctuation_mask(run))
     if run.in_heading:
         # Bookmarks and running heads copy a heading's text as is: no word
         # joiners there; the few heading figures get a nowrap span instead.
@@ -120,10 +129,10 @@ def _normalize(run: Run, mask: list[bool]) -> None:
 
 
 def _wraps(
-    text: str, mask: list[bool], options: TypesetOptions
+    text: str, mask: list[bool], options: TypesetOptions, centred: list[bool]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Ranges kept on one line, and the wrappers for a run (outermost first),
-    both limited to Chinese text."""
+    both limited to Chinese text; no compression of centred (Traditional) punctuation."""
     keep: list[tuple[int, int]] = []
     if options.keep_figures:
         keep += rules.figure_ranges(text)
@@ -133,7 +142,7 @@ def _wraps(
     keep = [(s, e) for s, e in _merge(_cover(keep, [(s, e) for s, e, _, _ in latin])) if all(mask[s:e])]
     wraps = []
     if options.compress_punctuation:
-        wraps += [(p, p + 1, "xh-halt") for p in rules.halt_positions(text)]
+        wraps += [(p, p + 1, "xh-halt") for p in rules.halt_positions(text) if not centred[p]]
     for start, end, before, after in latin:
         sides = ("xh-ls-l " if before else "") + ("xh-ls-r" if after else "")
         wraps.append((start, end, f"xh-ls {sides.strip()}"))
