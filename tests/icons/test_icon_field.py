@@ -47,6 +47,6 @@ def test_the_data_icon_is_drawn_on_the_chapter_opener(tmp_path):
     layout = load_layout("booklet-a5")
     html = render_html(report, template_context(report, layout, "press"))
     opener = html.split('id="chapter-1"', 1)[1].split("</header>", 1)[0]
-    rocket = str(icon_svg("rocket", "X")).split(">", 1)[1]  # the paths, whatever the colour
+    rocket = str(icon_svg("rocket", "X")).split("</title>", 1)[1]  # the paths, whatever the colour
     assert rocket in opener
     assert 'stroke="device-cmyk(0 1 1 0.2)"' in opener  # the theme's red, in CMYK for press

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -153,3 +155,12 @@ def test_chapter_icon_is_vector_in_the_theme_red_cmyk(build):
                      if c["top"] < 40 * MM and c["x0"] > opener.width / 2 and c.get("stroke")]
         assert len(top_right) >= 4  # building-factory-2: five paths beside the number
         assert {tuple(c["stroking_color"]) for c in top_right} == {(0.0, 1.0, 1.0, 0.2)}  # theme red
+
+
+def test_the_tagged_booklet_gives_icons_logo_and_photo_alternative_text(build):
+    checker = Path(sys.executable).parent / "pdfua"
+    if not checker.exists():
+        pytest.skip("the PDF/UA checker of the test extra is not installed")
+    folder, _ = build
+    result = subprocess.run([str(checker), "check", str(folder / "booklet-a5.pdf")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -68,12 +68,23 @@ def _icon_body(name: str) -> str:
 
 def icon_svg(name: str, colour: str, class_: str = "icon") -> Markup:
     """An inline ``<svg>`` of icon ``name`` stroked in ``colour`` (a CSS colour from the theme);
-    its size comes from the layout's CSS (``.icon { width: …; height: … }``)."""
+    its size comes from the layout's CSS (``.icon { width: …; height: … }``).  Its ``<title>``
+    (the topic, :func:`icon_label`) is the alternative text of the ``Figure`` a tagged PDF
+    makes of it."""
     return Markup(
         '<svg class="{}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '
-        'stroke="{}" stroke-width="{}" stroke-linecap="round" stroke-linejoin="round" '
-        'aria-hidden="true">{}</svg>'
-    ).format(class_, colour, STROKE_WIDTH, Markup(_icon_body(name)))
+        'stroke="{}" stroke-width="{}" stroke-linecap="round" stroke-linejoin="round">'
+        '<title>{}</title>{}</svg>'
+    ).format(class_, colour, STROKE_WIDTH, icon_label(name), Markup(_icon_body(name)))
+
+
+def icon_label(name: str) -> str:
+    """What an icon stands for, in words: its topic (``制造/工业``), else its name."""
+    return _LABELS.get(name, name.replace("-", " "))
+
+
+_LABELS = {**{topic.icon: topic.name for topic in TOPICS},
+           FALLBACK_CHAPTER: "任务", FALLBACK_INDICATOR: "指标", "target-arrow": "目标"}
 
 
 def chapter_icon(chapter) -> str:
@@ -94,6 +105,6 @@ def _topic_icon(texts: Iterable[tuple[str, int]], fallback: str) -> str:
 
 
 __all__ = [
-    "TOPICS", "Topic", "chapter_icon", "check_icon_name", "icon_names", "icon_svg",
+    "TOPICS", "Topic", "chapter_icon", "check_icon_name", "icon_label", "icon_names", "icon_svg",
     "indicator_icon", "topic_of",
 ]
