@@ -1,6 +1,6 @@
 """Icons: Tabler's outline set (MIT, from the ``tablerpy`` package) as inline SVG, chosen by topic.
 
-A chapter or an indicator (a KPI, a target) gets the icon of its topic (:mod:`.topics`: 制造 →
+A chapter or a KPI gets the icon of its topic (:mod:`.topics`: 制造 →
 ``building-factory-2``, 交通 → ``road`` …) unless the data names one (``icon:``).  Icons
 are drawn as vector paths in the colour the layout passes (a theme token: sRGB on screen,
 ``device-cmyk()`` in press files), never as images.
@@ -95,8 +95,9 @@ def chapter_icon(chapter) -> str:
 
 
 def indicator_icon(indicator) -> str:
-    """A KPI's or a target's icon: its own, else its label's topic."""
-    return indicator.icon or _topic_icon([(indicator.label, 1)], FALLBACK_INDICATOR)
+    """A KPI's icon: its own (``icon:``), else its label's topic (a target's: the topic)."""
+    own = getattr(indicator, "icon", None)  # targets have no icon field
+    return own or _topic_icon([(indicator.label, 1)], FALLBACK_INDICATOR)
 
 
 def _topic_icon(texts: Iterable[tuple[str, int]], fallback: str) -> str:

@@ -195,7 +195,6 @@ class Indicator(Strict):
     label: Text(limits.TARGET_LABEL)
     verb: Text(limits.VERB, min_length=0) = ""
     figure: FigureField | None = None
-    icon: IconName | None = None
 
     @property
     def key(self) -> str:
@@ -218,6 +217,7 @@ class KPI(Indicator):
 
     label: Text(limits.KPI_LABEL)
     figure: FigureField
+    icon: IconName | None = None
 
 
 _KEY_SYNONYMS = (("规模以上", "规上"), ("規模以上", "規上"), ("同比", ""), ("可比", ""))
