@@ -17,6 +17,7 @@ from ..data import load_source
 from ..errors import InputError, Location, XinhuiError
 from ..model import Report
 from ..project import project
+from ..render.images import report_images
 from .fingerprint import inputs_digest
 
 FOLDER_SUFFIXES = (".yaml", ".yml", ".txt")
@@ -92,7 +93,8 @@ def load_job(path: Path, out_root: Path, environment: str) -> Job:
     report, diagnostics = load_source(path)
     source = display_path(path)
     warnings = [d.format(path) for d in diagnostics if d.severity == "warning"]
-    digest = inputs_digest(environment, source, path.read_bytes())
+    images = report_images(report)  # checked here too; a changed logo rebuilds the report
+    digest = inputs_digest(environment, source, path.read_bytes() + b"".join(images.files.values()))
     return Job(path, report, source, out_root / report.meta.id, digest, warnings)
 
 

@@ -33,6 +33,9 @@ PARAGRAPH = 1000
 #: a chapter's numbered item (the booklet's time to set one grows faster than its length:
 #: 300 characters 3 s, 500 5 s, 1,000 33 s for four of them).
 ITEM = 500
+#: an icon name (``building-factory-2``) and an image path from the data file's folder.
+ICON_NAME = 60
+IMAGE_PATH = 200
 #: digits of a figure's number (``57.8`` has 3).
 FIGURE_DIGITS = 6
 
@@ -67,5 +70,12 @@ CHART_UNIT = 8
 REPORT_CHARACTERS = 50_000
 #: bytes of a data file or an article, checked before it is parsed.
 FILE_BYTES = 1_000_000
+#: an image named in the data (logo, cover photo): bytes on disk, and pixels once decoded
+#: (a 100 000 × 100 000 PNG of a few kB would need 40 GB).
+IMAGE_BYTES = 20_000_000
+IMAGE_PIXELS = 50_000_000
+#: an SVG logo: elements, and nesting (the renderer draws an SVG recursively).
+SVG_ELEMENTS = 20_000
+SVG_DEPTH = 50
 #: nesting of mappings and lists in a data file (a report needs 5).
 DEPTH = 12

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from ..errors import Location
+from ..icons import check_icon_name
 from ..text.widths import half_width_figures
 from . import limits
 from .figures import (
@@ -123,6 +124,42 @@ FigureField = Annotated[
 ]
 
 
+# -- media: icons and images named in the data ---------------------------------------------
+
+IconName = Annotated[
+    str, Field(max_length=limits.ICON_NAME, json_schema_extra={"pattern": "^[a-z0-9-]+$"},
+               description="a Tabler outline icon (tabler.io/icons), e.g. building-factory-2; "
+                           "default: chosen by topic"),
+    AfterValidator(check_icon_name),
+]
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _image_path(suffixes: tuple[str, ...]) -> Callable[[str], str]:
+    def check(path: str) -> str:
+        if _URL_SCHEME.match(path) or path.startswith("/") or "\\" in path:
+            raise ValueError(f"{path!r} is not a relative path (give the file's path from the "
+                             "folder of the data file, e.g. images/logo.png)")
+        if ".." in path.split("/"):
+            raise ValueError(f"{path!r} leaves the folder of the data file (images come only "
+                             "from that folder)")
+        if not path.lower().endswith(suffixes):
+            raise ValueError(f"{path!r}: expected a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file")
+        return path
+    return check
+
+
+def ImagePath(*suffixes: str) -> Any:  # noqa: N802 (a type, used like one)
+    """A path to an image, relative to the data file's folder and inside it."""
+    return Annotated[str, Field(min_length=1, max_length=limits.IMAGE_PATH),
+                     AfterValidator(_no_control_characters), AfterValidator(_image_path(suffixes))]
+
+
+#: Fields that name files or icons: never printed, so not text a reader sees.
+NOT_TEXT = frozenset({"icon", "logo", "cover_image"})
+
+
 class Credit(Strict):
     role: Name = Field(description="文、制图、摄影…")
     name: Name
@@ -145,6 +182,11 @@ class Meta(Strict):
     date: dt.date = Field(strict=False, description="report date; also the date written into the PDFs")
     source: Text(limits.SOURCE) = Field(description="source line, e.g. 2023年新会区政府工作报告")
     credits: Items(Credit, limits.CREDITS) = []
+    logo: ImagePath(".svg", ".png") | None = Field(
+        None, description="the publisher's logo (SVG or PNG, path from the data file's folder); "
+                          "printed instead of the name on covers, closing cards and footers")
+    cover_image: ImagePath(".png", ".jpg", ".jpeg") | None = Field(
+        None, description="a photo (PNG or JPEG) for the booklet cover and the poster's top")
 
 
 class Indicator(Strict):
@@ -175,6 +217,7 @@ class KPI(Indicator):
 
     label: Text(limits.KPI_LABEL)
     figure: FigureField
+    icon: IconName | None = None
 
 
 _KEY_SYNONYMS = (("规模以上", "规上"), ("規模以上", "規上"), ("同比", ""), ("可比", ""))
@@ -222,6 +265,7 @@ class Chapter(Strict):
     number: int = Field(ge=1, le=limits.CHAPTERS)
     title: Text(limits.CHAPTER_TITLE)
     sections: Items(Section, limits.SECTIONS, min_length=1)
+    icon: IconName | None = None
 
     @property
     def headline(self) -> str:
@@ -364,7 +408,8 @@ def _strings(value: Any, loc: tuple):
         yield loc, plain_text(value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*loc, key))
+            if key not in NOT_TEXT:
+                yield from _strings(item, (*loc, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*loc, index))

@@ -40,6 +40,7 @@ from ..template import TemplateContext, render_html
 from ..typeset import typeset_html
 from . import weasyprint_adapter  # noqa: F401 — checks WeasyPrint and installs the justification hook
 from .fetcher import ProjectFetcher
+from .images import report_images
 from .overflow import check_overflow
 
 LOGGER = logging.getLogger("xinhui_print")
@@ -157,7 +158,8 @@ def template_context(report: Report, layout: Layout, mode: str, extra: Mapping[s
     fonts = layout_fonts(layout)
     theme = theme_colours(layout.section("theme"), icc_profile(layout))
     charts = _charts(report, theme, fonts)
-    context = {"page": page_geometry(layout, mode), "lang": layout.edition.lang, **(extra or {})}
+    context = {"page": page_geometry(layout, mode), "images": report_images(report),
+               "lang": layout.edition.lang, **(extra or {})}
     return TemplateContext(layout, mode, theme, fonts, charts, context)
 
 
@@ -187,7 +189,7 @@ def render(report: Report, layout: Layout, options: RenderOptions = RenderOption
     html = layout.edition.html(svg_alt_titles(render_html(report, context)))  # printed strings in the edition's script
     check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
     html = typeset(html, layout)
-    document, fetcher = lay_out(html, layout, page_stylesheets(options))
+    document, fetcher = lay_out(html, layout, page_stylesheets(options), context.extra["images"].files)
     check_overflow(document, layout.name, [(path, layout.edition.text(text)) for path, text in glyph_texts(report)])
     check_page_count(document, layout, context.extra["page"])
     multiple = layout.settings.page.pad_to_multiple
@@ -229,10 +231,12 @@ def pad_pages(document: weasyprint.Document, multiple: int, page: PageGeometry) 
     return document.copy(pages)
 
 
-def lay_out(html: str, layout: Layout, stylesheets: tuple[str, ...] = ()) -> tuple[weasyprint.Document, ProjectFetcher]:
-    """WeasyPrint's layout of ``html``, reading only the project's files; ``stylesheets`` are
-    user stylesheets sharing the document's colour profiles (``@color-profile``)."""
-    fetcher = ProjectFetcher(project().readable_roots)
+def lay_out(html: str, layout: Layout, stylesheets: tuple[str, ...] = (),
+            images: Mapping[str, bytes] | None = None) -> tuple[weasyprint.Document, ProjectFetcher]:
+    """WeasyPrint's layout of ``html``, reading only the project's files and the data's
+    ``images`` (resolved path → bytes); ``stylesheets`` are user stylesheets sharing the
+    document's colour profiles (``@color-profile``)."""
+    fetcher = ProjectFetcher(project().readable_roots, images)
     base_url = str(layout.path) + "/"
     profiles: dict = {}
     fonts = font_configuration()

@@ -1,12 +1,14 @@
-"""A URL fetcher that serves only the project's own files (layouts, fonts, data).
+"""A URL fetcher that serves only the project's own files (layouts, fonts) and the report's images.
 
 Report data is untrusted; even though templates escape it, the renderer refuses
-any URL that is not a ``file:`` path inside the allowed folders (or an inline
-``data:`` URL made by our own code): no network, no other local files.
+any URL that is not a ``file:`` path inside the allowed folders, one of the images
+the data names (checked by :mod:`.images`, served from memory), or an inline ``data:``
+URL made by our own code: no network, no other local files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,9 +20,13 @@ class ForbiddenResource(ValueError):
 
 
 class ProjectFetcher(URLFetcher):
-    def __init__(self, roots: tuple[Path, ...]):
+    """``roots``: folders whose files may be read; ``files``: resolved path → bytes of the
+    data's images (the only files read from the data's folder)."""
+
+    def __init__(self, roots: tuple[Path, ...], files: Mapping[str, bytes] | None = None):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = tuple(root.resolve() for root in roots)
+        self.files = dict(files or {})
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
@@ -29,6 +35,8 @@ class ProjectFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file":
             path = Path(unquote(urlsplit(url).path)).resolve()
+            if str(path) in self.files:
+                return URLFetcherResponse(url, body=self.files[str(path)])
             if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
                 return URLFetcherResponse(url, body=path.read_bytes())
         self.refused.append(url)

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..errors import LayoutError, Location
 from ..fonts import FontRole, font_face_css
+from ..icons import chapter_icon, icon_svg, indicator_icon
 from ..layout import Layout
 from ..model import Figure, Report, segments
 
@@ -115,7 +116,9 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(rich=rich, figure=figure_html, cn=chinese_numeral, title_lines=title_lines,
-                       two=lambda n: f"{int(n):02d}")
+                       two=lambda n: f"{int(n):02d}", chapter_icon=chapter_icon,
+                       indicator_icon=indicator_icon)
+    env.globals.update(icon_svg=icon_svg)
     return env
 
 
