@@ -22,7 +22,7 @@ What the browser sees:
   (which card shows which blocks, at which size) is applied to the new plan,
   and only the cards whose content changed are laid out, one card per
   document; then the whole set is fitted again and every card that differs is
-  replaced (fitting notes: shrunk, continued, searched).
+  replaced (fitting notes: continued, abridged).
 """
 
 from __future__ import annotations
@@ -447,7 +447,7 @@ def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card])
                 return None
             count = len(card.blocks)
             cards.append(replace(new, blocks=new.blocks[start:start + count], font_px=card.font_px,
-                                 continued=card.continued, continues=card.continues, searched=card.searched))
+                                 continued=card.continued, continues=card.continues, head_px=card.head_px))
             start += count
             if start >= len(new.blocks):
                 break
