@@ -40,6 +40,9 @@ MAX_ITEMS = 6
 
 FULL_TEXT = "全文见数读读本"
 
+STACKED = ("kpis", "targets", "chart")
+"""Cards whose heroes are the point (few list items): figures one above the other, large."""
+
 HERO_COLUMN_EM = {2: 3.9, 3: 2.9}
 """Widest hero figure (in its own em) that fits its column when two or three stand side by side."""
 """Where the rest of an abridged card is (the booklet)."""
@@ -109,6 +112,8 @@ class Card:
         """Heroes one above the other (a figure too wide for its column beside the others)."""
         if len(self.heroes) < 2:
             return False
+        if self.kind in STACKED:
+            return True
         widest = max(figure_width_em(hero.figure) + 0.35 * len(hero.before) for hero in self.heroes)
         return widest > HERO_COLUMN_EM[len(self.heroes)]
 
