@@ -45,20 +45,16 @@ def test_a_set_has_cover_kpis_targets_chapters_and_closing(small_report, cards_l
     assert all(f"{i}/{len(texts)}" in text for i, text in enumerate(texts, start=1) if i > 1)
 
 
-def test_overflow_shrinks_then_continues(overflow_set):
-    chapters = [c for c in overflow_set.cards if c.kind == "chapter"]
-    two_long_items, *many_items = chapters
-    # two very long items: shrunk below the base size, still one card
-    assert FLOOR_PX <= two_long_items.font_px < two_long_items.base_px and not two_long_items.continues
-    # forty items: the first card shrinks to the floor, then continues on （续） cards
-    assert len(many_items) >= 3
-    assert many_items[0].font_px == FLOOR_PX and many_items[0].continues and not many_items[0].continued
-    assert all(c.continued for c in many_items[1:])
-    assert all(c.continues and c.font_px == FLOOR_PX for c in many_items[:-1])
-    assert not many_items[-1].continues
+def test_a_set_has_one_body_size_and_long_chapters_run_on_cards_of_six(overflow_set):
+    assert len({c.font_px for c in overflow_set.cards}) == 1 and FLOOR_PX <= overflow_set.cards[0].font_px
+    assert len({c.head_px for c in overflow_set.cards if c.kind != "cover"}) == 1
+    many_items = [c for c in overflow_set.cards if c.kind == "chapter"][1:]
+    assert len(many_items) >= 7 and all(c.items <= 6 for c in many_items)
+    assert not many_items[0].continued and all(c.continued for c in many_items[1:])
+    assert all(c.continues for c in many_items[:-1]) and not many_items[-1].continues
     assert sum(c.items for c in many_items) == 40
     notes = "\n".join(overflow_set.notes())
-    assert "continues on card" in notes and "shrunk 34→" in notes and "（续） of card" in notes
+    assert "continues on card" in notes and "（续） of card" in notes and "px body" in notes
 
 
 def test_overflow_never_clips_every_item_is_in_the_pdf_text(overflow_set, overflow_report):
@@ -99,7 +95,7 @@ def test_qr_and_logo_follow_the_platform_policy(overflow_set, overflow_report, c
     assert "测试日报｜" in texts[1]
     douyin = build_cards(overflow_report, cards_layout, "douyin", SocialOptions(qr_url=QR))
     assert 'class="qr"' not in douyin.html
-    assert not any("测试日报｜" in t for t in pdf_page_texts(douyin.pdf))
+    assert all("测试日报｜" in t for t in pdf_page_texts(douyin.pdf)[1:])  # the masthead stays (as text)
 
 
 def test_story_keeps_text_inside_the_safe_area(small_report, cards_layout):
