@@ -12,15 +12,16 @@ LIMIT = 1000.0
 
 
 def fake_measure(calls: list[float]):
-    """Header: 100 px + 50 px per title line; each block ``lines`` × 1.5 × size."""
+    """Header: 60 px of padding (fixed) + a 1.3 × size line per ten title characters; each block
+    ``lines`` × 1.5 × size."""
 
     def measure(cards: list[Card]) -> list[CardMetrics]:
         calls.append(cards[0].font_px)
         out = []
         for card in cards:
-            head = 100 + 50 * (len(card.title) // 10)
+            head = 60 + (len(card.title) // 10 + 1) * 1.3 * card.font_px
             body = sum(b.data["lines"] * 1.5 * card.font_px for b in card.blocks)
-            out.append(CardMetrics(head=head, bottom=head + body, limit=LIMIT, hero=80 if card.blocks else 0))
+            out.append(CardMetrics(head=head, bottom=head + body, limit=LIMIT, hero=80 if card.blocks else 0, fixed=60))
         return out
 
     return measure
@@ -31,7 +32,7 @@ def card(lines: list[int], title: str = "测试") -> Card:
 
 
 def test_one_size_for_the_set_the_largest_at_which_the_fullest_card_fits():
-    cards = [card([1, 1]), card([3] * 6)]  # 18 lines: 100 + 27 s <= 1000 → s <= 33.3
+    cards = [card([1, 1]), card([3] * 6)]  # 18 lines: 60 + 1.3 s + 27 s <= 1000 → s <= 33.2
     fitted = fit_set(cards, fake_measure([]), base=40, floor=30)
     assert {c.font_px for c in fitted} == {33}
 
@@ -39,15 +40,15 @@ def test_one_size_for_the_set_the_largest_at_which_the_fullest_card_fits():
 def test_one_header_band_for_the_set_and_the_cards_still_fit_under_it():
     cards = [card([3] * 5, "短"), card([1], "很长的标题" * 5)]  # the short title's card is the full one
     fitted = fit_set(cards, fake_measure([]), base=40, floor=30)
-    assert len({c.head_px for c in fitted}) == 1 and fitted[0].head_px == 200
-    assert fitted[0].font_px == 35  # under its own band 40 would fit; under the set's, 200 + 22.5 s <= 1000
+    assert fitted[0].font_px == 35  # under its own band 40 fits; under the set's, 60 + 3.9 s + 22.5 s <= 1000
+    assert len({c.head_px for c in fitted}) == 1 and fitted[0].head_px == 60 + 3.9 * 35
     assert all(m.fits(fitted[0].head_px) for m in fake_measure([])(fitted))
 
 
 def test_hero_panels_take_what_the_page_leaves():
     fitted = fit_set([card([1]), card([3] * 6)], fake_measure([]), base=40, floor=30)
     size = fitted[0].font_px
-    short_slack = LIMIT - (100 + 1.5 * size)
+    short_slack = LIMIT - (60 + 1.3 * size + 1.5 * size)
     assert fitted[0].hero_px == int(80 + short_slack - 2)
 
 
@@ -66,3 +67,11 @@ def test_sizes_are_searched_by_halves():
     calls: list[float] = []
     fit_set([card([2] * 6)], fake_measure(calls), base=40, floor=30)
     assert calls[0] == 30 and len(calls) <= 5
+
+
+def test_an_abridged_card_too_long_at_the_floor_loses_its_least_key_item_not_a_card():
+    blocks = tuple(Block("item", f"item {i}", {"lines": 4, "text": f"第{i}项", "section": "s", "index": i + 1})
+                   for i in range(6))
+    abridged = Card("chapter", "01", "测试", blocks=blocks, of_items=20)
+    fitted = fit_set([abridged], fake_measure([]), base=40, floor=30)
+    assert len(fitted) == 1 and fitted[0].items == 5 and fitted[0].abridged.startswith("节选5/20项")

@@ -9,12 +9,16 @@ reader swipes.  Fitting therefore chooses per set, not per card:
 2. the cards are laid out on tall pages (:mod:`.measure`) at the floor size:
    each card's header band as its text needs it, and where the card ends;
    the set's header height is the tallest band.  A card that does not fit at
-   the floor size under that band is split in two (its list items balanced) and
-   the set is measured again; a card with one item that still does not fit is a
-   :class:`FitError` naming it;
+   the floor size under that band is split in two (its list items balanced) —
+   or, when it is an abridged card (节选), loses its least key item, so a
+   condensed set keeps its number of cards — and the set is measured again; a
+   card with one item that still does not fit is a :class:`FitError` naming it;
 3. the body size is the largest whole px from floor to base at which every
    card fits under the set's (re-measured) tallest band: binary search, one
-   layout of the set per probe size;
+   layout of the set per probe size, up to the bound the floor measurement
+   sets (everything but the band's top padding is in em, and text set larger
+   wraps into at least as many lines: a card's height grows at least in
+   proportion to the size);
 4. each card's hero panel is given the height its page has left (the slack the
    measurement at that size shows), so content fills the card rather than
    stopping two thirds down; the caller lays the set out once at that size, band
@@ -29,8 +33,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..errors import BuildError
-from .measure import CardMetrics
-from .plan import Card
+from .measure import EPSILON, CardMetrics
+from .plan import Card, abridge_further
 
 FLOOR_PX = 30
 """Smallest body text on a card, in CSS px: a 1080 px card on a phone about 390 pt wide is
@@ -72,7 +76,7 @@ def fit_set(cards: list[Card], measure: Measure, base: float, floor: float) -> l
     fixed = [card for card in cards if card.kind == "cover"]  # fixed content, checked by the layout
     flowing = [card for card in cards if card.kind != "cover"]
     flowing, metrics = _fit_at_floor(flowing, measure, floor)
-    size, lo, hi = floor, int(floor), int(base)
+    size, lo, hi = floor, int(floor), min(int(base), int(upper_bound(metrics, floor)))
     while lo < hi:
         mid = (lo + hi + 1) // 2
         trial = measure(_at(flowing, mid))
@@ -84,6 +88,14 @@ def fit_set(cards: list[Card], measure: Measure, base: float, floor: float) -> l
     fitted = iter(replace(card, font_px=size, head_px=head, hero_px=hero_height(m, head))
                   for card, m in zip(flowing, metrics))
     return [*(replace(card, font_px=size) for card in fixed), *fitted]  # the cover stays first
+
+
+def upper_bound(metrics: list[CardMetrics], floor: float) -> float:
+    """A size no card can fit beyond: from the floor measurement, heights scaled in proportion."""
+    head = band(metrics)
+    bounds = [floor * (m.limit - m.fixed) / (m.bottom + head - m.head - m.fixed)
+              for m in metrics if m.bottom + head - m.head > m.fixed]
+    return min(bounds, default=floor) + EPSILON
 
 
 def _at(cards: list[Card], size: float) -> list[Card]:
@@ -102,7 +114,10 @@ def _fit_at_floor(cards: list[Card], measure: Measure, floor: float) -> tuple[li
 
 
 def _split(card: Card, floor: float) -> list[Card]:
-    """A card too long at the floor size → two cards, its list items balanced between them."""
+    """A card too long at the floor size → two cards, its list items balanced between them
+    (an abridged card: the card with one key item fewer)."""
+    if card.of_items and len(card.blocks) > 1:
+        return [abridge_further(card)]
     if len(card.blocks) < 2:
         text = card.blocks[0].text if card.blocks else ""
         raise FitError(f"card {card.label!r} does not fit at the floor size {floor:g} px: "

@@ -6,7 +6,8 @@ nothing breaks across pages and each card lies whole on a page of its own
 height (the template gives them no minimum height and no header height), and
 read back from the boxes, in CSS px from the top of the page:
 
-* ``head``: the height of the header band (``.card-head``), as its text needs;
+* ``head``: the height of the header band (``.card-head``), as its text needs,
+  and ``fixed``: where its text starts (the band's top padding is set in px);
 * ``hero``: the height of the hero panel (``.hero``), as its figures need;
 * ``bottom``: where the card's content ends (the bottom of its section box);
 * ``limit``: where a real card page's content area ends (page height − bottom margin).
@@ -41,6 +42,7 @@ class CardMetrics:
     limit: float
     pages: int = 1  # > 1 only when the card is taller than the probe page
     hero: float = 0.0
+    fixed: float = 0.0
 
     def slack(self, head: float) -> float:
         """Height left on one real page under a header band ``head`` px tall (< 0: it does not fit)."""
@@ -58,14 +60,14 @@ def card_metrics(document: weasyprint.Document, count: int, card_height: float) 
 
 
 def _one_card(root: Box, index: int, pages: int, card_height: float) -> CardMetrics:
-    head, bottom, hero = 0.0, 0.0, 0.0
+    head, bottom, hero, fixed = 0.0, 0.0, 0.0, 0.0
     for box in root.walk():
         if box.element is None or box.kind not in ("block", "block-level"):
             continue
         if "card-head" in box.classes and not head:
-            head = box.border_bottom - box.border_top
+            head, fixed = box.border_bottom - box.border_top, box.content_top
         if "hero" in box.classes and not hero:
             hero = box.border_bottom - box.border_top
         if box.attrs.get("id") == f"card-{index}":
             bottom = max(bottom, box.border_bottom)
-    return CardMetrics(head, bottom, card_height - root.bottom_inset, pages, hero)
+    return CardMetrics(head, bottom, card_height - root.bottom_inset, pages, hero, fixed)

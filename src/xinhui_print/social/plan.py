@@ -84,11 +84,17 @@ class Card:
     hero_px: float = 0  # the hero panel's height on its page (0: as its figures need)
     continued: bool = False  # a follow-up card （续）
     continues: bool = False  # its content goes on on the next card
-    abridged: str = ""  # 节选: where the rest is
+    of_items: int = 0  # an abridged card (节选): the items its own were chosen from
+    note: str = ""  # the closing card of a condensed set: where the rest is
 
     @property
     def label(self) -> str:
         return f"{self.tag} {self.title}".strip() + ("（续）" if self.continued else "")
+
+    @property
+    def abridged(self) -> str:
+        """``节选6/28项 · 全文见数读读本`` on an abridged card; where the rest is, on a condensed set's closing card."""
+        return f"节选{self.items}/{self.of_items}项 · {FULL_TEXT}" if self.of_items else self.note
 
     @property
     def title_phrases(self) -> tuple[str, ...]:
@@ -271,7 +277,7 @@ def abridged_chapter(chapter: Chapter) -> Card:
     if len(blocks) <= MAX_ITEMS:
         return chapter_card(chapter, blocks)
     chosen = _key_blocks(blocks, MAX_ITEMS)
-    return chapter_card(chapter, _renumbered(chosen), abridged=_abridged_note(len(chosen), len(blocks)))
+    return chapter_card(chapter, _renumbered(chosen), of_items=len(blocks))
 
 
 def merged_chapters(chapters: list[Chapter]) -> Card:
@@ -286,7 +292,7 @@ def merged_chapters(chapters: list[Chapter]) -> Card:
     first, last = chapters[0], chapters[-1]
     title = f"重点任务{first.number:02d}–{last.number:02d}" if len(chapters) > 1 else first.headline
     card = chapter_card(first, _renumbered(blocks), title=title, deck="", tag=f"{first.number:02d}")
-    return replace(card, abridged=_abridged_note(len(blocks), total) if len(blocks) < total else "")
+    return replace(card, of_items=total if len(blocks) < total else 0)
 
 
 def _key_blocks(blocks: list[Block], limit: int) -> list[Block]:
@@ -308,8 +314,12 @@ def _renumbered(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _abridged_note(shown: int, total: int) -> str:
-    return f"节选{shown}/{total}项 · {FULL_TEXT}"
+def abridge_further(card: Card) -> Card:
+    """An abridged card with one key item fewer: the last without a figure, else the last."""
+    blocks = list(card.blocks)
+    plain = [i for i, block in enumerate(blocks) if not text_heroes([block.data.get("text", "")], 1)]
+    del blocks[plain[-1] if plain else -1]
+    return card.with_blocks(tuple(_renumbered(blocks)))
 
 
 # ---------------------------------------------------------------- sets
@@ -348,7 +358,7 @@ def cover_topic(report: Report) -> str:
 
 def closing_card(report: Report, condensed: bool) -> Card:
     meta = report.meta
-    return Card("closing", "出品", meta.publisher, meta.kicker, abridged=FULL_TEXT if condensed else "")
+    return Card("closing", "出品", meta.publisher, meta.kicker, note=FULL_TEXT if condensed else "")
 
 
 def full_plan(report: Report, with_chart: bool = True) -> list[Card]:
