@@ -195,3 +195,34 @@ def test_the_full_set_is_kept_as_an_option(seed_report, cards_layout):
     assert not full.omitted and any("limit of 9 images" in warning for warning in full.warnings)
     items = sum(len(section.items) for chapter in seed_report.chapters for section in chapter.sections)
     assert sum(card.items for card in full.cards if card.kind == "chapter") == items
+
+
+@pytest.fixture(scope="module")
+def long_poster(seed_report, poster_layout):
+    from xinhui_print.social import build_poster
+
+    return build_poster(seed_report, poster_layout, SocialOptions(densities=(1,)))
+
+
+def test_long_poster_top_reads_as_a_thumbnail_and_carries_every_review_figure(long_poster, seed_report):
+    (chars, _, _), = pages(long_poster)
+    top = [c for c in chars if c["top"] * PX < 1000]
+    for text in ("数读", seed_report.meta.place, cover_topic(seed_report)[:4]):
+        size = _size_of(top, text)
+        assert size is not None and size >= 40, (text, size)
+    assert any(c["size"] * PX >= 80 and c["text"].isdigit() for c in top)  # one hero number
+    text = "".join(pdf_page_texts(long_poster.pdf))
+    assert not [figure for figure in _figures(seed_report) if figure not in text]
+
+
+def test_long_poster_marks_its_abridgement_and_the_manifest_lists_it(long_poster, seed_report):
+    text = "".join(pdf_page_texts(long_poster.pdf))
+    assert "节选" in text and "全文见数读读本" in text
+    from xinhui_print.social import files
+
+    (_, _, _, fields), *_ = files(long_poster)
+    omitted = fields["omitted"]
+    left = sum(part["of"] - part["shown"] for part in omitted)
+    total = sum(len(s.items) for c in seed_report.chapters for s in c.sections)
+    assert omitted and 0 < left < total
+    assert all(part["shown"] < part["of"] for part in omitted)

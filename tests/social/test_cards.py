@@ -37,10 +37,10 @@ def test_exact_pixel_sizes_per_preset_and_density(small_report, cards_layout, pr
         assert all((round(p.width * 4 / 3), round(p.height * 4 / 3)) == (spec.width, spec.height) for p in pdf.pages)
 
 
-def test_a_set_has_cover_kpis_targets_chapters_and_closing(small_report, cards_layout):
+def test_a_set_has_cover_kpis_targets_chart_chapters_and_closing(small_report, cards_layout):
     result = build_cards(small_report, cards_layout, "xhs")
-    assert [c.kind for c in result.cards] == ["cover", "kpis", "targets", "chapter", "closing"]
-    assert all(not c.shrunk and not c.continued for c in result.cards)
+    assert [c.kind for c in result.cards] == ["cover", "kpis", "targets", "chart", "chapter", "closing"]
+    assert all(not c.shrunk and not c.continued for c in result.cards)  # little text: the base size
     texts = pdf_page_texts(result.pdf)
     assert all(f"{i}/{len(texts)}" in text for i, text in enumerate(texts, start=1) if i > 1)
 
@@ -195,7 +195,7 @@ def test_set_pdf_has_every_card_numbered_and_its_bookmarks(seed_report, cards_la
     result = build_cards(seed_report, cards_layout, "xhs")
     texts = pdf_page_texts(result.pdf)
     total = len(result.cards)
-    assert total == 17 and len(texts) == total
+    assert total <= 18 and len(texts) == total  # Xiaohongshu: at most 18 images a post
     assert all(f"{n}/{total}" in text for n, text in enumerate(texts, start=1) if n > 1)
     with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
         assert str(pdf.docinfo["/Title"]).startswith("数读")

@@ -447,7 +447,8 @@ def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card])
                 return None
             count = len(card.blocks)
             cards.append(replace(new, blocks=new.blocks[start:start + count], font_px=card.font_px,
-                                 continued=card.continued, continues=card.continues, head_px=card.head_px))
+                                 continued=card.continued, continues=card.continues, head_px=card.head_px,
+                                 hero_px=card.hero_px))
             start += count
             if start >= len(new.blocks):
                 break
