@@ -27,6 +27,7 @@ Each card's list items are :class:`Block` s, which never split.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,7 +42,7 @@ MAX_ITEMS = 6
 FULL_TEXT = "全文见数读读本"
 
 STACKED = ("kpis", "targets", "chart")
-"""Cards whose heroes are the point (few list items): figures one above the other, large."""
+"""Cards whose heroes are the point: with two list items or fewer, figures one above the other, large."""
 
 HERO_COLUMN_EM = {2: 3.9, 3: 2.9}
 """Widest hero figure (in its own em) that fits its column when two or three stand side by side."""
@@ -118,7 +119,7 @@ class Card:
         """Heroes one above the other (a figure too wide for its column beside the others)."""
         if len(self.heroes) < 2:
             return False
-        if self.kind in STACKED:
+        if self.kind in STACKED and self.items <= 2:
             return True
         widest = max(figure_width_em(hero.figure) + 0.35 * len(hero.before) for hero in self.heroes)
         return widest > HERO_COLUMN_EM[len(self.heroes)]
@@ -188,17 +189,18 @@ def group_cards(report: Report) -> list[Card]:
 
 
 def digest_cards(report: Report) -> list[Card]:
-    """The condensed review groups: each group's key fact listed, the three first key figures as heroes."""
+    """The condensed review groups: one line a group — its title and its key figure with the
+    figure's own words — the three first key figures as heroes."""
     lines, heroes = [], []
     for group in report.groups:
         hero = key_figure(group.facts)
-        fact = next((f for f in group.facts if hero is not None and plain_text(f) == hero.source), group.facts[0])
-        lines.append(Block("fact", plain_text(fact), {"text": fact, "section": group.title}))
+        text = f"{group.title}：{hero.label}{hero.before}**{hero.figure}**" if hero else f"{group.title}：{group.facts[0]}"
+        lines.append(Block("fact", plain_text(text), {"text": text, "hero": hero}))
         if hero is not None:
             heroes.append(hero)
     title = f"{report.review.title}·亮点" if report.review else "亮点"
     return [Card("groups", "成绩", title, blocks=tuple(chunk),
-                 heroes=tuple(h for h in heroes if h.source in {b.text for b in chunk})[:3] or tuple(heroes[:1]))
+                 heroes=tuple(b.data["hero"] for b in chunk if b.data["hero"])[:3] or tuple(heroes[:1]))
             for chunk in _chunks(lines, MAX_ITEMS)]
 
 
@@ -315,10 +317,16 @@ def _renumbered(blocks: list[Block]) -> list[Block]:
 
 
 def abridge_further(card: Card) -> Card:
-    """An abridged card with one key item fewer: the last without a figure, else the last."""
+    """An abridged card with one key item fewer, taken from the section that shows the most
+    (each section keeps its items as long as another has more): its last item without a
+    figure, else its last."""
     blocks = list(card.blocks)
-    plain = [i for i, block in enumerate(blocks) if not text_heroes([block.data.get("text", "")], 1)]
-    del blocks[plain[-1] if plain else -1]
+    counts = Counter(block.data.get("section") for block in blocks)
+    fullest = max(counts.values())
+    section = [name for name in counts if counts[name] == fullest][-1]
+    mine = [i for i, block in enumerate(blocks) if block.data.get("section") == section]
+    plain = [i for i in mine if not text_heroes([blocks[i].data.get("text", "")], 1)]
+    del blocks[plain[-1] if plain else mine[-1]]
     return card.with_blocks(tuple(_renumbered(blocks)))
 
 
