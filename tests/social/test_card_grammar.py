@@ -98,7 +98,7 @@ def test_headings_break_between_phrases_only(sets):
     for preset in ("xhs", "story"):
         result = sets[preset]
         for card, (chars, _, _) in content_pages(result):
-            title = card.title
+            title = card.title.split(" ", 1)[-1].removesuffix("（续）")  # the report's label: tag, title
             size = TITLE_EM * card.font_px
             lines: dict[int, str] = {}
             for char in chars:

@@ -5,7 +5,8 @@ How a set is made (the one algorithm; the modules named do one step each):
 1. **Plan** the cards (:mod:`.plan`) in the card grammar: every content card a
    hero (one to three big figures chosen from the data) and at most six list
    items; the full set, or — when the platform takes fewer images per post —
-   the first condensed set that fits its limit (``full_set`` keeps the full one).
+   the condensed sets in turn, the first that fits its limit once fitted (a
+   small canvas may need more cards than planned); ``full_set`` keeps the full one.
 2. **Fit the set** (:mod:`.fit`): one body size and one header height for every
    card, the largest size from base down to floor at which every card fits,
    found by layouts of the whole set on tall pages (:mod:`.measure`), one per
@@ -39,7 +40,7 @@ from .fit import BASE_PX, FLOOR_PX, fit_set
 from .measure import TALL, CardMetrics, card_metrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
 from .pages import card_spans
-from .plan import Card, cover_only, omissions, plan_cards
+from .plan import Card, candidate_plans, cover_only, omissions
 from .presets import Preset, card_preset
 from .qr import qr_svg
 
@@ -86,9 +87,13 @@ def make_renderer(report: Report, layout: Layout, preset: Preset, options: Socia
 def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True,
             full_set: bool = False) -> list[Card]:
     """The planned set for ``preset``: condensed to its image limit unless ``full_set``."""
+    return candidates(report, preset, with_chart, full_set)[0]
+
+
+def candidates(report: Report, preset: Preset, with_chart: bool, full_set: bool) -> list[list[Card]]:
     if preset.cover_only:
-        return cover_only(report)
-    return plan_cards(report, with_chart, None if full_set else preset.max_images)
+        return [cover_only(report)]
+    return candidate_plans(report, with_chart, None if full_set else preset.max_images)
 
 
 def card_reports(cards: list[Card], base: float) -> list[CardReport]:
@@ -151,7 +156,11 @@ def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialO
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
     with_chart = bool(paired_figures(report))  # no chart without paired figures
-    cards = fit_set(planned(report, layout, preset, with_chart, options.full_set), renderer.metrics, base, floor)
+    limit = None if options.full_set else preset.max_images
+    for plan in candidates(report, preset, with_chart, options.full_set):  # the first that fits the limit
+        cards = fit_set(plan, renderer.metrics, base, floor)
+        if limit is None or len(cards) <= limit:
+            break
     rendered = renderer.render(cards, total=len(cards))
     spilled = [cards[i].label for i, (_, pages) in enumerate(card_spans(rendered.document, len(cards))) if pages != 1]
     if spilled:

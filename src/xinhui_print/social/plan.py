@@ -395,13 +395,15 @@ def condensed_plans(report: Report, with_chart: bool, limit: int) -> list[list[C
     return [[*plan, closing_card(report, condensed=True)] for plan in plans]
 
 
-def plan_cards(report: Report, with_chart: bool = True, limit: int | None = None) -> list[Card]:
-    """The planned set: the full set, or the first condensed set within ``limit`` images."""
+def candidate_plans(report: Report, with_chart: bool = True, limit: int | None = None) -> list[list[Card]]:
+    """The sets to try, in order: the full set, then (with a ``limit``) the condensed sets,
+    each only when it plans within the limit (fitting may add cards, never remove them);
+    the tightest is always tried last."""
     full = full_plan(report, with_chart)
-    if limit is None or len(full) <= limit:
-        return full
-    plans = condensed_plans(report, with_chart, limit)
-    return next((plan for plan in plans if len(plan) <= limit), plans[-1])
+    if limit is None:
+        return [full]
+    plans = [full, *condensed_plans(report, with_chart, limit)]
+    return [plan for plan in plans[:-1] if len(plan) <= limit] + plans[-1:]
 
 
 def cover_only(report: Report) -> list[Card]:
