@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from ..errors import BuildError
 from .measure import EPSILON, CardMetrics
-from .plan import Card, abridge_further
+from .plan import Card, abridge_further, with_own_heroes
 
 FLOOR_PX = 30
 """Smallest body text on a card, in CSS px: a 1080 px card on a phone about 390 pt wide is
@@ -125,4 +125,4 @@ def _split(card: Card, floor: float) -> list[Card]:
     half = (len(card.blocks) + 1) // 2
     first = card.with_blocks(card.blocks[:half], continues=True)
     rest = card.with_blocks(card.blocks[half:], continued=True)
-    return [first, rest]
+    return [with_own_heroes(first), with_own_heroes(rest)]

@@ -316,6 +316,13 @@ def _renumbered(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def with_own_heroes(card: Card) -> Card:
+    """A piece of a split card, led by the figures of its own list (the card's first hero when it has none)."""
+    texts = [block.data.get("text", "") for block in card.blocks if block.kind in ("item", "fact", "highlight")]
+    heroes = text_heroes([text for text in texts if text])
+    return replace(card, heroes=tuple(heroes) or card.heroes[:1])
+
+
 def abridge_further(card: Card) -> Card:
     """An abridged card with one key item fewer, taken from the section that shows the most
     (each section keeps its items as long as another has more): its last item without a
