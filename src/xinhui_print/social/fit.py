@@ -11,7 +11,7 @@ reader swipes.  Fitting therefore chooses per set, not per card:
    the set's header height is the tallest band.  A card that does not fit at
    the floor size under that band is split in two (its list items balanced) —
    or, when it is an abridged card (节选), loses its least key item, so a
-   condensed set keeps its number of cards — and the set is measured again; a
+   condensed set keeps its number of cards — and those cards are measured again; a
    card with one item that still does not fit is a :class:`FitError` naming it;
 3. the body size is the largest whole px from floor to base at which every
    card fits under the set's (re-measured) tallest band: binary search, one
@@ -103,14 +103,21 @@ def _at(cards: list[Card], size: float) -> list[Card]:
 
 
 def _fit_at_floor(cards: list[Card], measure: Measure, floor: float) -> tuple[list[Card], list[CardMetrics]]:
-    """Cards that each fit at the floor size under the set's header band, split where needed."""
+    """Cards that each fit at the floor size under the set's header band, split where needed.
+    Each card lies on a page of its own, so only the cards a round changed are measured again."""
+    cards = _at(cards, floor)
+    metrics = measure(cards)
     while True:
-        metrics = measure(_at(cards, floor))
         head = band(metrics)
         spilled = [i for i, m in enumerate(metrics) if not m.fits(head)]
         if not spilled:
             return cards, metrics
-        cards = [piece for i, card in enumerate(cards) for piece in (_split(card, floor) if i in spilled else [card])]
+        pieces = {i: _at(_split(cards[i], floor), floor) for i in spilled}
+        fresh = iter(measure([piece for i in spilled for piece in pieces[i]]))
+        cards, metrics = (
+            [piece for i, card in enumerate(cards) for piece in pieces.get(i, [card])],
+            [m for i, old in enumerate(metrics) for m in ([next(fresh) for _ in pieces[i]] if i in pieces else [old])],
+        )
 
 
 def _split(card: Card, floor: float) -> list[Card]:
