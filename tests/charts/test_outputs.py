@@ -72,7 +72,7 @@ def output(request, seed_report):
 
 def test_charts_keep_their_aspect_and_stay_on_the_page(output):
     name, document, charts, _ = output
-    if name != "cards-wechat-cover":  # a title card only
+    if name not in ("cards-wechat-cover", "cards-square"):  # a title card only; square's 9-image condensed set has no chart card
         assert charts, f"{name}: no chart"
     for chart in charts:
         width, height = chart.drawn

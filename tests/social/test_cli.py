@@ -42,7 +42,7 @@ def test_all_presets_and_densities_from_one_command(cli, small_yaml, tmp_path):
     pdfs = {f["path"] for f in files if f["format"] == "pdf"}
     assert pdfs == {"poster-long.pdf", "cards-xhs.pdf", "cards-square.pdf"}
     cards = next(f for f in files if f["path"] == "cards-xhs.pdf")["cards"]
-    assert [c["kind"] for c in cards] == ["cover", "kpis", "targets", "chapter", "closing"]
+    assert [c["kind"] for c in cards] == ["cover", "kpis", "targets", "chart", "chapter", "closing"]
 
 
 def test_default_build_makes_booklet_poster_1x_2x_and_xhs_cards(cli, small_yaml, tmp_path):

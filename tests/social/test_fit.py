@@ -1,80 +1,77 @@
-"""Card fitting logic on a fake measure (no layout): shrink to the floor, then （续）, errors."""
+"""Set-level fitting on a fake measurement (no layout): one size and one header band per set."""
 
 from __future__ import annotations
 
 import pytest
 
-from xinhui_print.social.fit import FitError, fit_cards
+from xinhui_print.social.fit import FitError, fit_set
+from xinhui_print.social.measure import CardMetrics
 from xinhui_print.social.plan import Block, Card
 
-AVAILABLE = 1000.0
-HEADER = 100.0
+LIMIT = 1000.0
 
 
-def block_height(block: Block, size: float) -> float:
-    return block.data["lines"] * size * 1.5
+def fake_measure(calls: list[float]):
+    """Header: 60 px of padding (fixed) + a 1.3 × size line per ten title characters; each block
+    ``lines`` × 1.5 × size."""
 
-
-def fake_measure(calls: list[int]):
-    """Pages and whole leading blocks as a layout would report them."""
-
-    def measure(cards: list[Card]) -> list[tuple[int, int]]:
-        calls.append(len(cards))
-        results = []
+    def measure(cards: list[Card]) -> list[CardMetrics]:
+        calls.append(cards[0].font_px)
+        out = []
         for card in cards:
-            used, whole, pages = HEADER, 0, 1
-            for block in card.blocks:
-                used += block_height(block, card.font_px)
-                if used <= AVAILABLE and pages == 1:
-                    whole += 1
-                else:
-                    pages = 2
-            results.append((pages, whole))
-        return results
+            head = 60 + (len(card.title) // 10 + 1) * 1.3 * card.font_px
+            body = sum(b.data["lines"] * 1.5 * card.font_px for b in card.blocks)
+            out.append(CardMetrics(head=head, bottom=head + body, limit=LIMIT, hero=80 if card.blocks else 0, fixed=60))
+        return out
 
     return measure
 
 
-def card(lines: list[int], kind: str = "chapter") -> Card:
-    blocks = tuple(Block("item", f"item {i}", {"lines": n}) for i, n in enumerate(lines))
-    return Card(kind, "01", "测试", blocks=blocks)
+def card(lines: list[int], title: str = "测试") -> Card:
+    return Card("chapter", "01", title, blocks=tuple(Block("item", f"item {i}", {"lines": n}) for i, n in enumerate(lines)))
 
 
-def test_a_card_that_fits_stays_at_the_base_size():
-    fitted = fit_cards([card([1, 1, 1])], fake_measure([]), base=34, floor=28)
-    assert [(c.font_px, c.continued, c.continues) for c in fitted] == [(34, False, False)]
+def test_one_size_for_the_set_the_largest_at_which_the_fullest_card_fits():
+    cards = [card([1, 1]), card([3] * 6)]  # 18 lines: 60 + 1.3 s + 27 s <= 1000 → s <= 33.2
+    fitted = fit_set(cards, fake_measure([]), base=40, floor=30)
+    assert {c.font_px for c in fitted} == {33}
 
 
-def test_a_card_that_fits_only_smaller_gets_the_largest_size_that_fits():
-    lines = [3] * 6  # 18 lines: 100 + 18 * 1.5 * s <= 1000 → s <= 33.3
-    fitted = fit_cards([card(lines)], fake_measure([]), base=36, floor=28)
-    assert [c.font_px for c in fitted] == [33]
+def test_one_header_band_for_the_set_and_the_cards_still_fit_under_it():
+    cards = [card([3] * 5, "短"), card([1], "很长的标题" * 5)]  # the short title's card is the full one
+    fitted = fit_set(cards, fake_measure([]), base=40, floor=30)
+    assert fitted[0].font_px == 35  # under its own band 40 fits; under the set's, 60 + 3.9 s + 22.5 s <= 1000
+    assert len({c.head_px for c in fitted}) == 1 and fitted[0].head_px == 60 + 3.9 * 35
+    assert all(m.fits(fitted[0].head_px) for m in fake_measure([])(fitted))
 
 
-def test_too_much_shrinks_to_the_floor_then_continues():
-    lines = [2] * 40  # 80 lines
-    fitted = fit_cards([card(lines)], fake_measure([]), base=34, floor=28)
-    assert len(fitted) >= 3
-    assert fitted[0].font_px == 28 and fitted[0].continues and not fitted[0].continued
-    assert all(c.continued for c in fitted[1:]) and not fitted[-1].continues
-    assert sum(len(c.blocks) for c in fitted) == 40  # nothing lost, nothing repeated
-    assert [b.text for c in fitted for b in c.blocks] == [f"item {i}" for i in range(40)]
-    for c in fitted:  # every card really fits at its size
-        assert HEADER + sum(block_height(b, c.font_px) for b in c.blocks) <= AVAILABLE
+def test_hero_panels_take_what_the_page_leaves():
+    fitted = fit_set([card([1]), card([3] * 6)], fake_measure([]), base=40, floor=30)
+    size = fitted[0].font_px
+    short_slack = LIMIT - (60 + 1.3 * size + 1.5 * size)
+    assert fitted[0].hero_px == int(80 + short_slack - 2)
 
 
-def test_order_of_cards_is_kept():
-    fitted = fit_cards([card([1]), card([2] * 40), card([1], "closing")], fake_measure([]), base=34, floor=28)
-    assert fitted[0].blocks[0].data["lines"] == 1 and fitted[-1].kind == "closing"
+def test_a_card_too_long_at_the_floor_is_split_in_two_balanced():
+    fitted = fit_set([card([4] * 6)], fake_measure([]), base=40, floor=30)  # 36 lines at 30 px: 1720 px
+    assert [len(c.blocks) for c in fitted] == [3, 3]
+    assert fitted[0].continues and fitted[1].continued
 
 
-def test_a_block_that_cannot_fit_alone_is_an_error_naming_it():
+def test_a_single_block_that_cannot_fit_is_an_error_naming_it():
     with pytest.raises(FitError, match="item 0"):
-        fit_cards([card([40])], fake_measure([]), base=34, floor=28)
+        fit_set([card([40])], fake_measure([]), base=40, floor=30)
 
 
-def test_probes_are_batched_in_rounds():
-    calls: list[int] = []
-    fit_cards([card([1]) for _ in range(5)] + [card([2] * 40)], fake_measure(calls), base=34, floor=28)
-    assert calls[0] == 6  # every card probed in the first layout
-    assert len(calls) <= 8
+def test_sizes_are_searched_by_halves():
+    calls: list[float] = []
+    fit_set([card([2] * 6)], fake_measure(calls), base=40, floor=30)
+    assert calls[0] == 30 and len(calls) <= 5
+
+
+def test_an_abridged_card_too_long_at_the_floor_loses_its_least_key_item_not_a_card():
+    blocks = tuple(Block("item", f"item {i}", {"lines": 4, "text": f"第{i}项", "section": "s", "index": i + 1})
+                   for i in range(6))
+    abridged = Card("chapter", "01", "测试", blocks=blocks, of_items=20)
+    fitted = fit_set([abridged], fake_measure([]), base=40, floor=30)
+    assert len(fitted) == 1 and fitted[0].items == 5 and fitted[0].abridged.startswith("节选5/20项")

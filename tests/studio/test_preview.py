@@ -61,7 +61,8 @@ def test_kpi_edit_changes_its_card_and_the_chart(card_set):
     new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
     cards = refitted(plan, laid_out.cards, planned(new, layout, preset, True))
     kinds = [card.kind for card in laid_out.cards]
-    assert changed_cards(report, new, laid_out.cards, cards) == [1, kinds.index("targets")]
+    # the cover's hero number, the KPI card and the chart card show the first KPI
+    assert changed_cards(report, new, laid_out.cards, cards) == [0, 1, kinds.index("chart")]
     assert [c.font_px for c in cards] == [c.font_px for c in laid_out.cards]
 
 

@@ -2,8 +2,9 @@
 
 - :func:`build_poster` (``poster``): auto-height long poster, PNG per density,
   numbered segments when it is taller than a platform allows.
-- :func:`build_cards` (``cards``): a card set for one preset, fitted card by card
-  (shrink to the floor size, then （续）), one PDF page per card.
+- :func:`build_cards` (``cards``): a card set for one preset in the card grammar (a hero
+  of one to three big figures, at most six list items a card), fitted per set (one body
+  size, one header height), condensed to the platform's image limit; one PDF page per card.
 - :data:`PRESETS` (``presets``): page sizes, safe areas and platform policies.
 - :func:`files` (``output``): a result → files and manifest fields (``role: social``).
 

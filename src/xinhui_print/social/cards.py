@@ -1,37 +1,30 @@
 """Card sets: Report + ``cards`` layout + preset → fitted cards, one vector PDF, PNGs, alt texts.
 
-How a set is fitted (the one algorithm; the modules named do one step each):
+How a set is made (the one algorithm; the modules named do one step each):
 
-1. **Plan** the cards (:mod:`.plan`): cover, KPIs, targets, one card per chapter,
-   closing.  Each card has a header and blocks (an item, a KPI, the chart) that
-   never split.
-2. **Measure once** (:mod:`.measure`): one layout of probe cards on tall pages,
-   so nothing breaks across pages.  Short cards are probed at the base size,
-   long ones at the floor size, each with a （续） probe; the boxes give every
-   block's top and bottom and every paragraph's lines.
-3. **Choose sizes and splits** from that measurement (:mod:`.predict`): the
-   largest whole-px size from base down to floor at which a card fits (exact at
-   the measured size, estimated by counting lines again at others); a card that
-   does not fit at the floor gets as few cards as hold it at the floor, its
-   blocks balanced between them, at the largest size those cards hold.
-4. **Lay out the set once**, every card on its preset page, and check that each
+1. **Plan** the cards (:mod:`.plan`) in the card grammar: every content card a
+   hero (one to three big figures chosen from the data) and at most six list
+   items; the full set, or — when the platform takes fewer images per post —
+   the condensed sets in turn, the first that fits its limit once fitted (a
+   small canvas may need more cards than planned); ``full_set`` keeps the full one.
+2. **Fit the set** (:mod:`.fit`): one body size and one header height for every
+   card, the largest size from base down to floor at which every card fits,
+   found by layouts of the whole set on tall pages (:mod:`.measure`), one per
+   size tried; a card too long even at the floor is split in two.
+3. **Lay out the set once**, every card on its preset page, and check that each
    card is one page.  The PDF and the PNGs come from this one layout: one
-   document, so one font subset per face.
-5. **Search only a card that still spills** (:mod:`.fit`): trial layouts of that
-   card, below the size it spilled at (binary search on the size; at the floor,
-   the blocks wholly on its first page stay and the rest continues on a （续）
-   card); then the set is laid out again (step 4).  Cards the measurement cannot
-   decide (a card far taller than the probe page) go to the same search before
-   step 4.
+   document, so one font subset per face.  On the real pages a card's hero
+   panel takes the height its list leaves, so content fills the card.
 
 Every layout goes through :func:`xinhui_print.render.render`.
-``SocialResult.cards`` says what happened to every card (shrunk, continued,
-searched), for the manifest and the console.
+``SocialResult.cards`` says what is on every card (size, header height,
+continued, abridged) and ``SocialResult.omitted`` what a condensed set left out,
+for the manifest and the console.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import weasyprint
@@ -43,19 +36,18 @@ from ..layout import Layout
 from ..model import Report, plain_text
 from ..render import RenderOptions, Rendered, render
 from .content import chart_alt, credit_line
-from .fit import BASE_PX, FLOOR_PX, SHORT_CARD_BLOCKS, fit_card_groups, measure_document
+from .fit import BASE_PX, FLOOR_PX, fit_set
 from .measure import TALL, CardMetrics, card_metrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
 from .pages import card_spans
-from .plan import Card, cover_only, plan_cards
-from .predict import probe_cards, probe_for, propose
+from .plan import Card, candidate_plans, cover_only, omissions
 from .presets import Preset, card_preset
 from .qr import qr_svg
 
 
 @dataclass(frozen=True)
 class CardRenderer:
-    """Lays cards out through the render stage: the whole set, or a round of probe cards."""
+    """Lays cards out through the render stage: the whole set, or the set on tall probe pages."""
 
     report: Report
     layout: Layout
@@ -65,7 +57,7 @@ class CardRenderer:
 
     def render(self, cards: list[Card], total: int | None = None, height: float | None = None) -> Rendered:
         """``cards`` on ``preset.width`` × ``height`` px pages (default: the preset's height);
-        ``total``: cards in the final set (None while probing: no page numbers)."""
+        ``total``: cards in the final set (None while probing: no page numbers, natural heights)."""
         extra = {"cards": cards, "card_total": total, "credit": self.credit, "qr_for": self.qr_for,
                  "logo_for": self.preset.shows_logo, "preset": self.preset}
         page = (self.preset.width, height or self.preset.height)
@@ -74,16 +66,12 @@ class CardRenderer:
     def qr_for(self, index: int):
         return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None
 
-    def measure(self, cards: list[Card]) -> list[tuple[int, int]]:
-        """A round of the exact search: (pages, whole leading blocks) per card."""
-        return measure_document(self.render(cards).document, len(cards)) if cards else []
-
     def metrics(self, cards: list[Card]) -> list[CardMetrics]:
-        """Probe cards on tall pages → their metrics (:mod:`.measure`)."""
+        """Cards on tall pages → their metrics (:mod:`.measure`)."""
         if not cards:
             return []
         document = self.render(cards, height=TALL).document
-        return card_metrics(document, [card.font_px for card in cards], self.preset.height)
+        return card_metrics(document, len(cards), self.preset.height)
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
@@ -96,40 +84,44 @@ def make_renderer(report: Report, layout: Layout, preset: Preset, options: Socia
     return CardRenderer(report, layout, preset, credit_line(report, settings.get("maker", "")), qr_url)
 
 
-def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True) -> list[Card]:
-    settings = card_settings(layout)
-    base = float(settings.get("base_px", BASE_PX))
+def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True,
+            full_set: bool = False) -> list[Card]:
+    """The planned set for ``preset``: condensed to its image limit unless ``full_set``."""
+    return candidates(report, preset, with_chart, full_set)[0]
+
+
+def candidates(report: Report, preset: Preset, with_chart: bool, full_set: bool) -> list[list[Card]]:
     if preset.cover_only:
-        return cover_only(report, base)
-    return plan_cards(report, base, int(settings.get("kpis_per_card", 3)), with_chart)
+        return [cover_only(report)]
+    return candidate_plans(report, with_chart, None if full_set else preset.max_images)
 
 
 def card_reports(cards: list[Card], base: float) -> list[CardReport]:
-    return [
-        CardReport(i, c.kind, c.label, c.font_px, base, c.continued, c.continues, len(c.blocks), c.searched)
-        for i, c in enumerate(cards, start=1)
-    ]
+    return [CardReport(i, c.kind, c.label, c.font_px, base, c.continued, c.continues, c.items, c.head_px, c.abridged)
+            for i, c in enumerate(cards, start=1)]
 
 
 # ---------------------------------------------------------------- alt text
 
 
 def card_alt(report: Report, card: Card, index: int, total: int) -> str:
-    """Chinese alt text: which card of the set, its title and every figure it shows."""
+    """Chinese alt text: which card of the set, its title, its heroes and every figure it shows."""
     head = f"数读卡片第{index}张（共{total}张）"
     title = f"{card.tag}：{card.title}{'（续）' if card.continued else ''}"
+    heroes = "".join(f"{hero.label}{hero.text}；" for hero in card.heroes)
     if card.kind == "cover":
-        return f"{head}，封面。{report.meta.kicker}：{report.meta.title}。"
+        return f"{head}，封面。{report.meta.kicker}：{report.meta.title}。{heroes}"
     if card.kind == "closing":
-        return f"{head}，结束页。{credit_line(report)}。"
+        return f"{head}，结束页。{credit_line(report)}。{card.abridged}"
     parts = []
     section = None
     for block in card.blocks:
-        if block.kind == "item" and block.data["section"] != section:
+        if block.data.get("section") and block.data["section"] != section:
             section = block.data["section"]
             parts.append(f"● {section}：")
         parts.append(_block_alt(report, block))
-    return f"{head}。{title}。" + "".join(parts)
+    note = f"（{card.abridged}）" if card.abridged else ""
+    return f"{head}。{title}{note}。{heroes}" + "".join(parts)
 
 
 def _block_alt(report: Report, block) -> str:
@@ -158,55 +150,22 @@ class LaidOutSet:
 
 
 def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> LaidOutSet:
-    """Plan, measure, choose and lay out the set; search only the cards that spill (see the module doc)."""
+    """Plan, fit and lay out the set (see the module doc)."""
     settings = card_settings(layout)
     renderer = make_renderer(report, layout, preset, options)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
     with_chart = bool(paired_figures(report))  # no chart without paired figures
-    cards = proposed_cards(planned(report, layout, preset, with_chart), renderer, base, floor)
-    for _ in range(MAX_LAYOUTS):
-        rendered = renderer.render(cards, total=len(cards))
-        spilled = [index for index, (_, pages) in enumerate(card_spans(rendered.document, len(cards))) if pages != 1]
-        if not spilled:
-            return LaidOutSet(cards, rendered)
-        cards = refit(cards, spilled, renderer.measure, base, floor)
-    raise BuildError(f"card set for {preset.name}: cards still spill after {MAX_LAYOUTS} layouts")
-
-
-MAX_LAYOUTS = 4
-"""Layouts of the whole set: the first confirms the proposal; each spilled card is then
-searched exactly, so one more layout normally settles it."""
-
-
-def proposed_cards(cards: list[Card], renderer: CardRenderer, base: float, floor: float) -> list[Card]:
-    """Every planned card fitted from one measurement; cards it cannot decide go to the exact search."""
-    probes = [probe_cards(card, base, floor, SHORT_CARD_BLOCKS) for card in cards]
-    metrics = iter(renderer.metrics([p for group in probes for p in group]))
-    slots: list[list[Card] | None] = []
-    for card, group in zip(cards, probes):
-        if not group:  # no blocks (cover, closing): fixed content, checked by the layout
-            slots.append([card])
-            continue
-        probe = probe_for(card, [next(metrics) for _ in group])
-        slots.append(propose(card, probe, base, floor))
-    undecided = [card for card, slot in zip(cards, slots) if slot is None]
-    searched = iter(_search(undecided, renderer.measure, base, floor))
-    return [card for slot in slots for card in (slot if slot is not None else next(searched))]
-
-
-def refit(cards: list[Card], spilled: list[int], measure, base: float, floor: float) -> list[Card]:
-    """Replace each spilled card by the exact search's cards, below the size it spilled at."""
-    shrunk = [replace(cards[i], font_px=max(floor, cards[i].font_px - 1)) for i in spilled]
-    searched = iter(_search(shrunk, measure, base, floor))
-    return [card for i, planned_card in enumerate(cards)
-            for card in (next(searched) if i in spilled else [planned_card])]
-
-
-def _search(cards: list[Card], measure, base: float, floor: float) -> list[list[Card]]:
-    """The exact search (:func:`.fit.fit_card_groups`), its cards marked ``searched``."""
-    return [[replace(card, searched=True) for card in group]
-            for group in fit_card_groups(cards, measure, base, floor)]
+    limit = None if options.full_set else preset.max_images
+    for plan in candidates(report, preset, with_chart, options.full_set):  # the first that fits the limit
+        cards = fit_set(plan, renderer.metrics, base, floor)
+        if limit is None or len(cards) <= limit:
+            break
+    rendered = renderer.render(cards, total=len(cards))
+    spilled = [cards[i].label for i, (_, pages) in enumerate(card_spans(rendered.document, len(cards))) if pages != 1]
+    if spilled:
+        raise BuildError(f"card set for {preset.name}: {', '.join(spilled)} spill onto a second page")
+    return LaidOutSet(cards, rendered)
 
 
 def rasterise(pdf: bytes, count: int, rasters: list[RasterOptions]) -> list[list[RasterImage]]:
@@ -252,7 +211,7 @@ def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
         images=card_images(report, cards, images, layout, preset, rasters), html=laid_out.html,
         width_css=preset.width, height_css=preset.height or 0,
         alt=f"数读卡片（{preset.name}，共{len(cards)}张）：{report.meta.kicker}：{report.meta.title}",
-        cards=card_reports(cards, base),
+        cards=card_reports(cards, base), omitted=omissions(report, cards) if not preset.cover_only else [],
     )
     if preset.max_images and len(cards) > preset.max_images:
         result.warnings.append(

@@ -25,12 +25,15 @@ class SocialOptions:
     ``format``: ``png`` (lossless) or ``jpeg``; ``None`` = the layout's ``format`` (default png).
     ``qr_url``: URL for the QR code (where the preset allows one).
     ``png_effort``: see :data:`xinhui_print.export.raster.PNG_EFFORT`.
+    ``full_set``: every card, even past the platform's image limit per post (default: the
+    condensed set within the limit).
     """
 
     densities: tuple[float, ...] | None = None
     format: str | None = None
     qr_url: str | None = None
     png_effort: str = "fast"
+    full_set: bool = False
 
     def densities_for(self, layout) -> tuple[float, ...]:
         if self.densities:
@@ -67,40 +70,39 @@ class SocialImage:
 
 @dataclass(frozen=True)
 class CardReport:
-    """What happened to one card: planned, shrunk, continued (for manifest and console)."""
+    """What is on one card: its size (the set's), continued, abridged (for manifest and console)."""
 
     index: int  # 1-based position in the set
     kind: str
     title: str
-    font_px: float
+    font_px: float  # the set's body size
     base_px: float
     continued: bool = False
     continues: bool = False
-    items: int = 0
-    searched: bool = False  # the measurement's proposal spilled or could not be made: searched exactly
+    items: int = 0  # list items
+    head_px: float = 0  # the set's header band height
+    abridged: str = ""  # 节选 note
 
     @property
     def shrunk(self) -> bool:
         return self.font_px < self.base_px
 
     def describe(self) -> str:
-        """One console line, e.g. ``card 6 01 坚持制造业当家（续）: shrunk 34→28 px, continues on card 7``."""
+        """One console line, e.g. ``card 6 01 坚持制造业当家（续）: （续） of card 5, continues on card 7``."""
         parts = []
-        if self.shrunk:
-            parts.append(f"shrunk {self.base_px:g}→{self.font_px:g} px")
         if self.continued:
             parts.append(f"（续） of card {self.index - 1}")
         if self.continues:
             parts.append(f"continues on card {self.index + 1}")
-        if self.searched:
-            parts.append("size found by trial layouts")
+        if self.abridged:
+            parts.append(self.abridged)
         return f"card {self.index} {self.title}: {', '.join(parts) or 'fits'}"
 
     def as_json(self) -> dict[str, Any]:
         return {
             "card": self.index, "kind": self.kind, "title": self.title, "font_px": self.font_px,
-            "base_px": self.base_px, "shrunk": self.shrunk, "continued": self.continued,
-            "continues": self.continues, "items": self.items, "searched": self.searched,
+            "head_px": self.head_px, "base_px": self.base_px, "continued": self.continued,
+            "continues": self.continues, "items": self.items, "abridged": self.abridged,
         }
 
 
@@ -116,13 +118,20 @@ class SocialResult:
     height_css: float = 0
     alt: str = ""
     cards: list[CardReport] = field(default_factory=list)
+    omitted: list[dict[str, Any]] = field(default_factory=list)  # what an abridged output left out
     warnings: list[str] = field(default_factory=list)
 
     def notes(self) -> list[str]:
         """Human-readable lines: budget fallbacks and card fitting, for the console."""
         lines = [f"{image.filename}: {'; '.join(image.raster.notes)}" for image in self.images if image.raster.notes]
-        lines += [card.describe() for card in self.cards
-                  if card.shrunk or card.continued or card.continues or card.searched]
+        if self.cards:
+            first = self.cards[0]
+            lines.append(f"{len(self.cards)} cards at {first.font_px:g} px body, header band "
+                         f"{max(card.head_px for card in self.cards):.0f} px")
+        lines += [card.describe() for card in self.cards if card.continued or card.continues or card.abridged]
+        if self.omitted:
+            left = sum(part["of"] - part["shown"] for part in self.omitted)
+            lines.append(f"abridged: {left} items in {len(self.omitted)} parts left out (listed in the manifest)")
         return lines + list(self.warnings)
 
 
@@ -152,6 +161,8 @@ def files(result: SocialResult) -> list[tuple[str, bytes, str, dict[str, Any]]]:
                                   "height_css": result.height_css, "alt": result.alt}
     if result.cards:
         pdf_fields["cards"] = [card.as_json() for card in result.cards]
+    if result.omitted:
+        pdf_fields["omitted"] = list(result.omitted)
     out.append((result.pdf_name, result.pdf, "pdf", pdf_fields))
     for image in result.images:
         out.append((image.filename, image.raster.data, image.raster.format, image_fields(image)))

@@ -26,6 +26,7 @@ from .autoheight import MAX_PDF_HEIGHT, AutoHeight, lay_out_auto_height
 from .content import condense, credit_line, poster_alt, poster_blocks
 from .output import SocialImage, SocialOptions, SocialResult
 from .pages import Extent, element_boxes, text_extents
+from .plan import cover_card
 from .presets import Preset, get_preset
 from .qr import qr_svg
 from .segments import cut_positions, segment_names
@@ -54,17 +55,38 @@ def poster_settings(layout: Layout) -> dict[str, Any]:
 
 
 def poster_context(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> dict[str, Any]:
-    """Extra template context: condensed chapters, credit line, QR code, logo toggle."""
+    """Extra template context: condensed chapters and what they leave out, the masthead's topic and
+    hero number, credit line, QR code, logo toggle."""
     settings = poster_settings(layout)
     limit = int(settings.get("key_items", 2))
     qr_url = options.qr_url if options.qr_url is not None else settings.get("qr_url", "")
+    left_out = poster_omissions(report, limit)
+    total = sum(len(section.items) for chapter in report.chapters for section in chapter.sections)
+    cover = cover_card(report)
     return {
         "chapters": [condense(chapter, limit) for chapter in report.chapters],
+        "key_items": limit,
+        "abridged": {"shown": total - sum(part["of"] - part["shown"] for part in left_out), "of": total}
+        if left_out else None,
+        "topic": cover.deck,
+        "hero": cover.heroes[0] if cover.heroes else None,
         "credit": credit_line(report, settings.get("maker", "")),
         "qr": qr_svg(qr_url) if (qr_url and preset.qr) else None,
         "show_logo": preset.logo,
         "preset": preset,
     }
+
+
+def poster_omissions(report: Report, limit: int) -> list[dict[str, Any]]:
+    """Each chapter section whose items the poster condenses to ``limit`` key items:
+    ``{"part", "shown", "of"}`` (for the manifest)."""
+    out = []
+    for chapter in report.chapters:
+        for section, kept in zip(chapter.sections, condense(chapter, limit).sections):
+            if len(kept.items) < len(section.items):
+                out.append({"part": f"{chapter.number:02d} {chapter.headline} · {section.title}",
+                            "shown": len(kept.items), "of": len(section.items)})
+    return out
 
 
 def lay_out_poster(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> PosterLayout:
@@ -156,6 +178,7 @@ def build_poster(report: Report, layout: Layout, options: SocialOptions | None =
     result = SocialResult(
         layout=layout.name, preset=preset.name, pdf=sheet.pdf, pdf_name=f"{layout.name}.pdf", images=images,
         html=sheet.html, height_css=sheet.height, width_css=sheet.width, alt=poster_alt(sheet.alt_blocks),
+        omitted=poster_omissions(report, int(poster_settings(layout).get("key_items", 2))),
     )
     if sheet.height > MAX_PDF_HEIGHT:
         result.warnings.append(

@@ -22,7 +22,7 @@ What the browser sees:
   (which card shows which blocks, at which size) is applied to the new plan,
   and only the cards whose content changed are laid out, one card per
   document; then the whole set is fitted again and every card that differs is
-  replaced (fitting notes: shrunk, continued, searched).
+  replaced (fitting notes: continued, abridged).
 """
 
 from __future__ import annotations
@@ -449,26 +449,32 @@ def raster_page(pdf, index: int) -> RasterImage:
 
 
 def refitted(old_plan: list[Card], old_fitted: list[Card], new_plan: list[Card]) -> list[Card] | None:
-    """The previous set's fitting applied to a new plan: each fitted card takes the same slice of
-    its planned card's blocks, at the same size.  None when the plan's shape changed."""
+    """The previous set's fitting applied to a new plan: each fitted card takes the blocks at the
+    same places in its planned card (fitting splits a card, or drops items from an abridged one),
+    at the same size.  None when the plan's shape changed."""
     if len(old_plan) != len(new_plan):
         return None
-    fitted, cards = iter(old_fitted), []
+    fitted, cards = list(old_fitted), []
     for old, new in zip(old_plan, new_plan):
         if old.kind != new.kind or len(old.blocks) != len(new.blocks):
             return None
-        start = 0
-        while True:
-            card = next(fitted, None)
-            if card is None:
-                return None
-            count = len(card.blocks)
-            cards.append(replace(new, blocks=new.blocks[start:start + count], font_px=card.font_px,
-                                 continued=card.continued, continues=card.continues, searched=card.searched))
-            start += count
-            if start >= len(new.blocks):
-                break
-    return cards if next(fitted, None) is None else None
+        pieces = 0
+        while len(cards) < len(fitted) and _drawn_from(fitted[len(cards)], old, pieces):
+            card = fitted[len(cards)]
+            places = [old.blocks.index(block) for block in card.blocks]
+            cards.append(replace(new, blocks=tuple(new.blocks[p] for p in places), font_px=card.font_px,
+                                 continued=card.continued, continues=card.continues, head_px=card.head_px,
+                                 hero_px=card.hero_px))
+            pieces += 1
+        if not pieces:
+            return None
+    return cards if len(cards) == len(fitted) else None
+
+
+def _drawn_from(card: Card, planned: Card, pieces: int) -> bool:
+    """Is the fitted ``card`` the next piece of the ``planned`` card?"""
+    same = card.kind == planned.kind and card.title == planned.title and card.number == planned.number
+    return same and (pieces == 0 or card.continued) and all(block in planned.blocks for block in card.blocks)
 
 
 def card_key(target: Target, cards: list[Card], index: int) -> tuple:
