@@ -13,8 +13,9 @@ demo: setup
 	$(BIN)/xinhui-print doctor
 	$(BIN)/xinhui-print build --press data/xinhui-2023.yaml
 
+# Two workers (the machine's two cores); tests/conftest.py groups the tests that share a build.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: setup
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
