@@ -91,7 +91,7 @@ def plan_jobs(paths: list[Path], out_root: Path, environment: str) -> list[Job |
 def load_job(path: Path, out_root: Path, environment: str) -> Job:
     report, diagnostics = load_source(path)
     source = display_path(path)
-    warnings = [d.format(path) for d in diagnostics if d.severity == "warning"]
+    warnings = [str(d.in_file(path)) for d in diagnostics if d.severity == "warning"]
     digest = inputs_digest(environment, source, path.read_bytes())
     return Job(path, report, source, out_root / report.meta.id, digest, warnings)
 
