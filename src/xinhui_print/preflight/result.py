@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from .findings import SEVERITIES, Finding
+from ..errors import SEVERITIES, InputError
+from .findings import Finding
 from .geometry import Box
 
 COLOURS = {"error": (220, 30, 30), "warning": (235, 150, 0), "info": (40, 110, 220)}
