@@ -57,7 +57,7 @@ def test_overflow_shrinks_then_continues(overflow_set):
     assert all(c.continues and c.font_px == FLOOR_PX for c in many_items[:-1])
     assert not many_items[-1].continues
     assert sum(c.items for c in many_items) == 40
-    notes = "\n".join(overflow_set.notes())
+    notes = "\n".join(map(str, overflow_set.notes()))
     assert "continues on card" in notes and "shrunk 34→" in notes and "（续） of card" in notes
 
 

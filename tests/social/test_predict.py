@@ -146,7 +146,7 @@ def test_a_proposal_that_spills_is_searched_exactly_and_the_set_still_fits(overf
     texts = pdf_page_texts(result.pdf)
     assert len(texts) == len(result.cards)
     assert any(c.searched for c in result.cards)
-    assert any("size found by trial layouts" in line for line in result.notes())
+    assert any("size found by trial layouts" in str(note) for note in result.notes())
     everything = "".join(texts)
     for item in overflow_report.chapters[1].sections[0].items:
         assert sum(squash(item) in t for t in texts) == 1

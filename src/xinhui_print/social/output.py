@@ -9,6 +9,8 @@ atomically and list in the manifest (``role: social``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ..errors import Diagnostic, Location
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the rasteriser is imported by the builders that use it
@@ -116,14 +118,15 @@ class SocialResult:
     height_css: float = 0
     alt: str = ""
     cards: list[CardReport] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
-    def notes(self) -> list[str]:
-        """Human-readable lines: budget fallbacks and card fitting, for the console."""
-        lines = [f"{image.filename}: {'; '.join(image.raster.notes)}" for image in self.images if image.raster.notes]
-        lines += [card.describe() for card in self.cards
+    def notes(self) -> list[Diagnostic]:
+        """Budget fallbacks, card fitting and warnings, for the console (one line each)."""
+        notes = [Diagnostic("info", "raster", "; ".join(image.raster.notes), Location(image.filename))
+                 for image in self.images if image.raster.notes]
+        notes += [Diagnostic("info", "fit", card.describe()) for card in self.cards
                   if card.shrunk or card.continued or card.continues or card.searched]
-        return lines + list(self.warnings)
+        return notes + self.warnings
 
 
 def image_fields(image: SocialImage) -> dict[str, Any]:
