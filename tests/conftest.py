@@ -64,7 +64,7 @@ BUILT_ONCE = ("booklet_build", "press_build", "press_build_again", "numbered_pre
 
 
 def pytest_collection_modifyitems(config, items):
-    """Group the tests for ``pytest -n 2 --dist loadgroup`` (what ``make test`` runs).
+    """Group the tests for ``pytest -n 2 --dist loadgroup`` (``make test PYTEST_ARGS=...``).
 
     A test file stays on one worker (its module fixtures are made once); files that use
     the same :data:`BUILT_ONCE` fixture are joined into one group, so that each of those
