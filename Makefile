@@ -13,8 +13,11 @@ demo: setup
 	$(BIN)/xinhui-print doctor
 	$(BIN)/xinhui-print build --press data/xinhui-2023.yaml
 
+# One process by default: under -n 2 the studio's browser tests timed out (measured under load).
+# `make test PYTEST_ARGS="-n 2 --dist loadgroup"` runs two workers; tests/conftest.py groups the
+# tests that share a build so each build still runs once.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Rewrite the visual-regression goldens (tests/visual/golden) from the current code; look at them before committing.
 goldens: setup

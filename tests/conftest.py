@@ -58,6 +58,33 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "expect_warnings: the test checks warnings or log records itself")
 
 
+BUILT_ONCE = ("booklet_build", "press_build", "press_build_again", "numbered_press_pdf", "renders",
+              "local_batch", "clean_pdf", "variants")
+"""Session fixtures that build real outputs (seconds each): their users share one xdist worker."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group the tests for ``pytest -n 2 --dist loadgroup`` (``make test PYTEST_ARGS=...``).
+
+    A test file stays on one worker (its module fixtures are made once); files that use
+    the same :data:`BUILT_ONCE` fixture are joined into one group, so that each of those
+    builds runs once per test session, not once per worker.
+    """
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for item in items:
+        for name in BUILT_ONCE:
+            if name in item.fixturenames:
+                parent[root(f"file:{item.path}")] = root(f"fixture:{name}")
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(root(f"file:{item.path}")))
+
+
 @pytest.fixture(autouse=True)
 def no_stray_warnings(request, caplog, recwarn):
     """Fail a test that logs a warning or raises a Python warning it did not ask for.

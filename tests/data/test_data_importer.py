@@ -18,7 +18,7 @@ def imported(articles, name: str):
 
 
 def warnings_of(diagnostics) -> dict[int, str]:
-    return {d.line: d.message for d in diagnostics if d.severity == "warning"}
+    return {d.location.line or 0: d.message for d in diagnostics if d.severity == "warning"}
 
 
 # -- the seed --------------------------------------------------------------------
@@ -32,7 +32,7 @@ def test_seed_reproduces_the_data_file(seed_text, data_file):
 def test_seed_imports_without_warnings_and_reports_its_joins(seed_text):
     _, diagnostics = import_article(seed_text, "shudu-xinhui-2023.txt")
     assert warnings_of(diagnostics) == {}
-    joins = [(d.line, d.text) for d in diagnostics]
+    joins = [(d.location.line, d.excerpt) for d in diagnostics]
     assert joins == [(140, "“评定分离”"), (226, "泽田金革命根据地等红色资源，用活江门岭南书院、景堂图书馆等文化载体")]
 
 

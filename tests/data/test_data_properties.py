@@ -128,4 +128,4 @@ def test_any_article_imports_or_fails_located(tmp_path_factory, lines, keep):
     path = tmp_path_factory.mktemp("import") / "report.yaml"
     path.write_text(dump_report(report), encoding="utf-8")
     assert load_report(path) == report
-    assert all(d.line >= 0 for d in diagnostics)
+    assert all(d.location.line is None or d.location.line >= 1 for d in diagnostics)

@@ -62,8 +62,8 @@ def test_a_page_too_large_to_measure_is_refused_with_its_number():
 
 def test_huge_press_file_preflights_without_filling_the_disk(tmp_path):
     path = _huge_page_pdf(tmp_path, 14400, pages=3)
-    report = preflight(path, "shop-cn")
-    assert report.page_count == 3
+    result = preflight(path, "shop-cn")
+    assert result.page_count == 3
     assert not list(tmp_path.glob("**/*.tif"))
 
 

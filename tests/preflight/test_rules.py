@@ -151,9 +151,9 @@ NEGATIVES = {
 
 @pytest.mark.parametrize("profile", available_profiles())
 def test_clean_booklet_passes_every_cmyk_profile(clean_pdf, profile):
-    report = preflight(clean_pdf, profile)
+    result = preflight(clean_pdf, profile)
     allowed = {"R0006"} if profile in ("magazine-ads-cmyk", "newspaper-ads-cmyk") else set()
-    assert {f.id for f in report.findings} <= allowed, report.findings
+    assert {f.id for f in result.findings} <= allowed, result.findings
 
 
 @pytest.mark.parametrize("profile", ["magazine-ads-cmyk", "newspaper-ads-cmyk"])
@@ -164,9 +164,9 @@ def test_clean_single_page_passes_ad_profiles(make_pdf, profile):
 @pytest.mark.parametrize("rule_id", sorted(NEGATIVES))
 def test_negative_fixture_breaks_only_its_rule(make_pdf, rule_id):
     profile, severity, changes = NEGATIVES[rule_id]
-    report = preflight(make_pdf(rule_id, **changes), profile)
-    assert report.findings, f"{rule_id} not caught"
-    assert {(f.id, f.severity) for f in report.findings} == {(rule_id, severity)}, report.findings
+    result = preflight(make_pdf(rule_id, **changes), profile)
+    assert result.findings, f"{rule_id} not caught"
+    assert {(f.id, f.severity) for f in result.findings} == {(rule_id, severity)}, result.findings
 
 
 def test_negatives_cover_every_implemented_rule():
@@ -251,9 +251,9 @@ def test_background_without_bleed_fires(make_pdf):
 
 
 def test_an_empty_document_is_reported_as_empty(make_pdf):
-    report = preflight(make_pdf(pages=0), "shop-cn")
-    assert [f.message for f in report.findings if f.id == "PDFX-PAGES"] == ["the document is empty (it has no pages)"]
-    assert report.exit_code == 1
+    result = preflight(make_pdf(pages=0), "shop-cn")
+    assert [f.message for f in result.findings if f.id == "PDFX-PAGES"] == ["the document is empty (it has no pages)"]
+    assert result.exit_code == 1
 
 
 def test_pdfx4_needs_pdf_16_or_later(make_pdf, tmp_path):

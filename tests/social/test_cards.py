@@ -53,7 +53,7 @@ def test_a_set_has_one_body_size_and_long_chapters_run_on_cards_of_six(overflow_
     assert not many_items[0].continued and all(c.continued for c in many_items[1:])
     assert all(c.continues for c in many_items[:-1]) and not many_items[-1].continues
     assert sum(c.items for c in many_items) == 40
-    notes = "\n".join(overflow_set.notes())
+    notes = "\n".join(map(str, overflow_set.notes()))
     assert "continues on card" in notes and "（续） of card" in notes and "px body" in notes
 
 

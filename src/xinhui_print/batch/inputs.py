@@ -92,7 +92,7 @@ def plan_jobs(paths: list[Path], out_root: Path, environment: str) -> list[Job |
 def load_job(path: Path, out_root: Path, environment: str) -> Job:
     report, diagnostics = load_source(path)
     source = display_path(path)
-    warnings = [d.format(path) for d in diagnostics if d.severity == "warning"]
+    warnings = [str(d.in_file(path)) for d in diagnostics if d.severity == "warning"]
     images = report_images(report)  # checked here too; a changed logo rebuilds the report
     digest = inputs_digest(environment, source, path.read_bytes() + b"".join(images.files.values()))
     return Job(path, report, source, out_root / report.meta.id, digest, warnings)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..build import BuildOptions
 from ..build.transaction import OutputFolder
-from ..export.files import write_atomic
+from ..data.writer import write_atomic
 from ..layout import load_layout
 from ..project import project
 from ..social.presets import get_preset

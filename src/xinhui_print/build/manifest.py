@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from ..export.files import sha256, write_atomic
+from ..data.writer import write_atomic
 
 ROLES = ("screen", "press", "imposed", "social", "preflight", "jobsheet")
 
@@ -46,7 +47,7 @@ class Manifest:
     def add_file(self, name: str, data: bytes, layout: str, role: str, format: str, **extra: Any) -> Entry:
         """Write ``data`` atomically to ``out_dir/name`` and record it."""
         write_atomic(self.out_dir / name, data)
-        entry = Entry(name, layout, role, format, sha256(data), len(data), extra)
+        entry = Entry(name, layout, role, format, hashlib.sha256(data).hexdigest(), len(data), extra)
         self.entries = [e for e in self.entries if e.path != name] + [entry]
         return entry
 

@@ -49,7 +49,7 @@ def run(args) -> int:
     source = args.data or project().default_data
     report, diagnostics = load_source(source)
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
-        warn(console, diagnostic.format(source))
+        warn(console, str(diagnostic.in_file(source)))
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
                            paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url, script=args.script)
     if args.out:

@@ -13,11 +13,11 @@ import re
 import sys
 from pathlib import Path
 
-from ..data.importer import Diagnostic, import_article
+from ..data.importer import import_article
 from ..data.loader import read_text
 from ..data.schema import DEFAULT_PATH as SCHEMA_PATH
 from ..data.writer import write_report
-from ..errors import InputError
+from ..errors import Diagnostic, InputError
 from .checks import writable_file
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -67,7 +67,7 @@ def _id_from_output(output: Path) -> str | None:
 def _print_diagnostics(diagnostics: list[Diagnostic], path: Path, verbose: bool) -> None:
     for diagnostic in diagnostics:
         if diagnostic.severity == "warning" or verbose:
-            print(diagnostic.format(path), file=sys.stderr)
+            print(diagnostic.in_file(path), file=sys.stderr)
 
 
 def _schema_reference(output: Path) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, Location
-from ..export.files import write_atomic
+from ..data.writer import write_atomic
 from .checks import finite_float, readable_file, writable_file
 
 

@@ -22,7 +22,7 @@ from ..preflight import (
     write_html,
     write_json,
 )
-from ..preflight.report import format_finding
+from ..preflight.result import format_finding
 
 
 def add_parser(subparsers) -> None:
@@ -48,15 +48,15 @@ def run(args) -> int:
     for option, target in (("--json", args.json), ("--html", args.html)):
         if target is not None:
             check_report_target(target, option)
-    report = preflight(args.file, profile=profile)
-    for line in console_lines(report):
+    result = preflight(args.file, profile=profile)
+    for line in console_lines(result):
         print(line)
     if args.json:
-        write_json(report, args.json)
+        write_json(result, args.json)
     if args.html:
-        write_html(report, args.html)
-    if report.exit_code:
-        errors = [f for f in report.findings if f.severity == "error"]
+        write_html(result, args.html)
+    if result.exit_code:
+        errors = [f for f in result.findings if f.severity == "error"]
         print(f"xinhui-print: error: {args.file}: {len(errors)} preflight error{'s' if len(errors) != 1 else ''} "
-              f"against {report.profile}, first: {format_finding(errors[0])}", file=sys.stderr)
-    return report.exit_code
+              f"against {result.profile}, first: {format_finding(errors[0])}", file=sys.stderr)
+    return result.exit_code

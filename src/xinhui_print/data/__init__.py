@@ -6,11 +6,11 @@
 - :func:`dump_report` — Report → YAML text in the style of ``data/xinhui-2023.yaml``
 """
 
-from .importer import Diagnostic, import_article
+from .importer import import_article
 from .loader import Problem, SchemaError, load_report, load_source
 from .writer import dump_report, write_report
 
 __all__ = [
-    "Diagnostic", "Problem", "SchemaError", "dump_report", "import_article", "load_report",
+    "Problem", "SchemaError", "dump_report", "import_article", "load_report",
     "load_source", "write_report",
 ]

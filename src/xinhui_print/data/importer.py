@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import ArticleWarning, DataError, Location
+from ..errors import DataError, Diagnostic, Location
 from ..model import Figure, Indicator, Report, field_path, parse_figure, plain_text
 from ..model.figures import PREFIX_QUALIFIERS
 from ..text.punctuation import normalize_punctuation
@@ -74,23 +74,12 @@ UNKNOWN = "未注明"
 NO_BULLET = "looks like a figure without a '- ' bullet; kept as a paragraph"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """Something the importer noticed about one line of the article."""
+def _note(line: int, message: str, text: str = "", severity: str = "warning") -> Diagnostic:
+    """Something the importer noticed about article line ``line`` (0: the whole article).
 
-    line: int
-    message: str
-    text: str = ""
-    severity: str = "warning"  # "warning": kept as a paragraph or guessed; "info": joined
-
-    def format(self, path: str | PurePath | None = None) -> str:
-        """``ARTICLE.txt:37: kept as a paragraph: …`` (long text shortened)."""
-        text = self.text if len(self.text) <= 40 else self.text[:39] + "…"
-        where = Location(path, self.line or None)
-        return f"{where}: {self.message}: {text}" if text else f"{where}: {self.message}"
-
-    def as_warning(self, path: str | PurePath | None = None) -> ArticleWarning:
-        return ArticleWarning(self.format(path))
+    "warning": kept as a paragraph or guessed; "info": joined.
+    """
+    return Diagnostic(severity, "import", message, Location(None, line or None), excerpt=text)
 
 
 @dataclass(frozen=True)
@@ -245,10 +234,10 @@ class _Builder:
     def keep_as_note(self, line: Line, why: str = "kept as a paragraph") -> None:
         text = line.raw.strip() if line.kind != "plain" else line.body
         self.notes.append((line.number, clean(text)))
-        self.diagnostics.append(Diagnostic(line.number, why, clean(text)))
+        self.diagnostics.append(_note(line.number, why, clean(text)))
 
     def info(self, line: Line, message: str) -> None:
-        self.diagnostics.append(Diagnostic(line.number, message, line.body, "info"))
+        self.diagnostics.append(_note(line.number, message, line.body, "info"))
 
     # headings
 
@@ -284,7 +273,7 @@ class _Builder:
             return self.keep_as_note(line, "numbered item outside a ● section kept as a paragraph")
         items = sections[-1]["items"]
         if line.index != len(items) + 1:
-            self.diagnostics.append(Diagnostic(
+            self.diagnostics.append(_note(
                 line.number, f"item numbered {line.index}, expected {len(items) + 1}", line.body))
         items.append(line.body)
         self.last_item = _Item(items, len(items) - 1)
@@ -387,7 +376,7 @@ def derive_meta(head: _Head, builder: _Builder, report_id: str | None,
     place, source = _place_and_source(head, kicker, year, warn)
     org, author = _byline_parts(head.byline)
     if not org:
-        warn(Diagnostic(0, f"no byline like 江门日报记者 NAME; meta.publisher set to {UNKNOWN}"))
+        warn(_note(0, f"no byline like 江门日报记者 NAME; meta.publisher set to {UNKNOWN}"))
     kicker_text, title = _kicker_and_title(head, source, warn)
     meta = {
         "id": report_id or _report_id(source_name, year), "title": title, "kicker": kicker_text,
@@ -405,18 +394,18 @@ def _place_and_source(head: _Head, kicker: re.Match | None, year: int, warn) -> 
         return kicker["place"], re.sub(f"^{_SHUDU}", "", head.kicker)
     if place := _place(head):
         return place, f"{year}年{place}政府工作报告"
-    warn(Diagnostic(0, f"no place found (expected a kicker like 数读{year}年<地方>政府工作报告); "
-                       f"meta.place set to {UNKNOWN}"))
+    warn(_note(0, f"no place found (expected a kicker like 数读{year}年<地方>政府工作报告); "
+                 f"meta.place set to {UNKNOWN}"))
     return UNKNOWN, f"{year}年政府工作报告"
 
 
 def _kicker_and_title(head: _Head, source: str, warn) -> tuple[str, str]:
     kicker = head.kicker or f"数读{source}"
     if not head.kicker:
-        warn(Diagnostic(0, f"no kicker line; meta.kicker set to {kicker}"))
+        warn(_note(0, f"no kicker line; meta.kicker set to {kicker}"))
     title = head.title or kicker
     if not head.title:
-        warn(Diagnostic(0, f"no title line; meta.title set to {title}"))
+        warn(_note(0, f"no title line; meta.title set to {title}"))
     return kicker, title
 
 
@@ -454,7 +443,7 @@ def _date(head: _Head, year: int, warn) -> dt.date:
                 return dt.date(year, int(match["month"]), int(match["day"]))
             except ValueError:
                 continue
-    warn(Diagnostic(0, f"no date like 2月20日 in the lead; meta.date set to {year}-01-01"))
+    warn(_note(0, f"no date like 2月20日 in the lead; meta.date set to {year}-01-01"))
     return dt.date(year, 1, 1)
 
 
@@ -506,7 +495,7 @@ def _close_empty_chapters(builder: _Builder) -> None:
 
 def _demote(builder: _Builder, line: int, text: str, why: str) -> None:
     builder.notes.append((line, text))
-    builder.diagnostics.append(Diagnostic(line, f"{why}; kept as a paragraph", text))
+    builder.diagnostics.append(_note(line, f"{why}; kept as a paragraph", text))
 
 
 def _strip_lines(items: list[dict]) -> list[dict]:
@@ -581,13 +570,13 @@ def import_article(text: str, source_name: str | None = None,
                           ArticleLocator(source_name, normalise_newlines(text)))
     _check_language(lines, builder)
     _check_traditional(lines, builder)
-    return report, sorted(builder.diagnostics, key=lambda d: d.line)
+    return report, sorted(builder.diagnostics, key=lambda d: d.location.line or 0)
 
 
 def _check_language(lines: list[Line], builder: _Builder) -> None:
     if not any(re.search(r"[\u4e00-\u9fff]", line.body) for line in lines):
         message = "no Chinese text found: layouts expect a Chinese article"
-        builder.diagnostics.append(Diagnostic(0, message))
+        builder.diagnostics.append(_note(0, message))
 
 
 def _check_traditional(lines: list[Line], builder: _Builder) -> None:
@@ -596,5 +585,5 @@ def _check_traditional(lines: list[Line], builder: _Builder) -> None:
         found = sorted({char for char in line.body if char in TRADITIONAL}, key=line.body.index)
         if found:
             message = f"traditional characters kept as written ({'、'.join(found[:5])}…)"
-            builder.diagnostics.append(Diagnostic(line.number, message, line.body))
+            builder.diagnostics.append(_note(line.number, message, line.body))
             return

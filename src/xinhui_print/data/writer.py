@@ -2,7 +2,8 @@
 
 Block style, Chinese unescaped, keys in model order, default values left out,
 long lines never folded; a ``yaml-language-server`` header points editors at the
-JSON Schema.  Writes are atomic (temporary file + ``os.replace``).
+JSON Schema.  Writes are atomic (temporary file + ``os.replace``); :func:`write_atomic`
+serves every stage that writes a file.
 """
 
 from __future__ import annotations
@@ -37,17 +38,31 @@ def dump_report(report: Report, schema: str | None = "report.schema.json") -> st
     return (SCHEMA_HEADER.format(schema) if schema else "") + body
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+def write_atomic(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` (text is written as UTF-8) to a temporary file beside ``path``, then
+    rename it over ``path``: readers see the old file or the new one, never half of one.
+
+    The folder is created when missing; the file gets the permissions of a normally
+    created file (``mkstemp`` makes 0600; reports and outputs are for sharing).
+    """
     path = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.replace(temp, path)
+        with os.fdopen(handle, "wb") as file:
+            file.write(payload)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_report(report: Report, path: str | Path,

@@ -1,7 +1,7 @@
-"""GWG 2022 preflight: a PDF file and a profile name → a sorted :class:`Report`.
+"""GWG 2022 preflight: a PDF file and a profile name → a sorted :class:`PreflightResult`.
 
->>> report = preflight("booklet-press.pdf", profile="shop-cn")
->>> report.exit_code, [f.id for f in report.findings]
+>>> result = preflight("booklet-press.pdf", profile="shop-cn")
+>>> result.exit_code, [f.id for f in result.findings]
 
 Profiles are TOML files in ``profiles/`` (see :func:`available_profiles`);
 rules live in ``checks/`` keyed by requirement ID.
@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from .findings import Finding, sort_findings
 from .profiles import DEFAULT_PROFILE, Profile, available_profiles, load_profile
-from .report import Report, check_report_target, console_lines, write_html, write_json
+from .result import PreflightResult, check_report_target, console_lines, write_html, write_json
 
 INK_RULES = ("R0005", "R0026")  # measured on the rendered separations
 
@@ -22,7 +22,7 @@ __all__ = [
     "DEFAULT_PROFILE",
     "Finding",
     "Profile",
-    "Report",
+    "PreflightResult",
     "available_profiles",
     "check_report_target",
     "console_lines",
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE) -> Report:
+def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE) -> PreflightResult:
     """Check ``path`` against ``profile``; raises ``PdfReadError`` for unreadable files."""
     from .checks import RULES  # the rules, pikepdf and numpy load when a file is checked,
     from .document import Inspection  # not when a command merely registers its options
@@ -47,7 +47,7 @@ def preflight(path: str | Path, profile: str | Path | Profile = DEFAULT_PROFILE)
         findings = []
         for settings in profile.active_rules():
             findings.extend(RULES[settings.id](doc, settings))
-        return Report(
+        return PreflightResult(
             path=str(path),
             profile=profile.name,
             profile_title=profile.title,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
+from ..errors import SEVERITIES, Diagnostic, Location
 from .geometry import Box, union
 
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 Value = float | int | str | None
@@ -30,18 +30,33 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A requirement broken on a page (or by the whole document when ``page`` is None)."""
+class Finding(Diagnostic):
+    """A requirement broken on a page (or by the whole document when ``page`` is None):
+    the project's :class:`Diagnostic` with the rule id as its code, located by page and
+    box, and what was measured against which limit."""
 
-    id: str
-    severity: str
-    message: str
-    page: int | None = None
-    bbox: Box | None = None
     measured: Value = None
     limit: Value = None
     count: int = 1
     boxes: tuple[Box, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, id: str, severity: str, message: str, page: int | None = None, bbox: Box | None = None,
+           **measures) -> Finding:
+        """Rule ``id`` broken on ``page`` (None: the document) in ``bbox``."""
+        return cls(severity, id, message, Location(page=page, position=bbox), **measures)
+
+    @property
+    def id(self) -> str:
+        return self.code
+
+    @property
+    def page(self) -> int | None:
+        return self.location.page if self.location else None
+
+    @property
+    def bbox(self) -> Box | None:
+        return self.location.position if self.location else None
 
     def sort_key(self) -> tuple:
         return (
@@ -53,12 +68,12 @@ class Finding:
         )
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["bbox"] = _rounded_box(self.bbox)
-        data["boxes"] = [_rounded_box(b) for b in self.boxes]
-        data["measured"] = _rounded(self.measured)
-        data["limit"] = _rounded(self.limit)
-        return data
+        return {
+            "id": self.id, "severity": self.severity, "message": self.message, "page": self.page,
+            "bbox": _rounded_box(self.bbox), "measured": _rounded(self.measured),
+            "limit": _rounded(self.limit), "count": self.count,
+            "boxes": [_rounded_box(b) for b in self.boxes],
+        }
 
 
 def _rounded(value: Value) -> Value:
@@ -87,7 +102,7 @@ def per_page(
         values = [h.measured for h in page_hits if h.measured is not None]
         measured = worst(values) if values else None
         findings.append(
-            Finding(
+            Finding.of(
                 id=rule_id,
                 severity=severity,
                 message=message(measured),

@@ -36,7 +36,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Name
 
-from ..export.files import write_atomic
+from ..data.writer import write_atomic
 from ..export.pdf import compact_font_subsets
 from .colour import ColourConverter
 from .content import (

@@ -19,7 +19,7 @@ import logging
 from ..errors import BuildError
 from ..layout.theme import press_colours
 from ..preflight import Profile, load_profile, preflight
-from ..preflight.report import format_finding
+from ..preflight.result import format_finding
 from .impose import ImposeOptions, impose
 from .jobsheet import JobFile, job_sheet, job_sheet_json, job_sheet_text
 from .postprocess import postprocess_pdf

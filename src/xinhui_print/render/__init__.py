@@ -83,7 +83,6 @@ class Rendered:
     document: weasyprint.Document
     fetcher: ProjectFetcher
     context: TemplateContext
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def mode(self) -> str:

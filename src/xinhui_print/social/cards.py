@@ -30,7 +30,7 @@ from typing import Any
 import weasyprint
 
 from ..charts import alt_text, paired_figures
-from ..errors import BuildError
+from ..errors import BuildError, Diagnostic
 from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import Layout
 from ..model import Report, plain_text
@@ -214,7 +214,8 @@ def build_cards(report: Report, layout: Layout, preset_name: str | None = None,
         cards=card_reports(cards, base), omitted=omissions(report, cards) if not preset.cover_only else [],
     )
     if preset.max_images and len(cards) > preset.max_images:
-        result.warnings.append(
+        result.warnings.append(Diagnostic(
+            "warning", "platform-limit",
             f"{preset.name}: {len(cards)} cards exceed the {preset.platform} limit of {preset.max_images} images per post"
-        )
+        ))
     return result

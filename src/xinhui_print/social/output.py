@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Diagnostic, Location
+
 if TYPE_CHECKING:  # the rasteriser is imported by the builders that use it
     from ..export.raster import RasterImage
 
@@ -119,20 +121,23 @@ class SocialResult:
     alt: str = ""
     cards: list[CardReport] = field(default_factory=list)
     omitted: list[dict[str, Any]] = field(default_factory=list)  # what an abridged output left out
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
-    def notes(self) -> list[str]:
-        """Human-readable lines: budget fallbacks and card fitting, for the console."""
-        lines = [f"{image.filename}: {'; '.join(image.raster.notes)}" for image in self.images if image.raster.notes]
+    def notes(self) -> list[Diagnostic]:
+        """Budget fallbacks, card fitting, abridgement and warnings, for the console (one line each)."""
+        notes = [Diagnostic("info", "raster", "; ".join(image.raster.notes), Location(image.filename))
+                 for image in self.images if image.raster.notes]
         if self.cards:
-            first = self.cards[0]
-            lines.append(f"{len(self.cards)} cards at {first.font_px:g} px body, header band "
-                         f"{max(card.head_px for card in self.cards):.0f} px")
-        lines += [card.describe() for card in self.cards if card.continued or card.continues or card.abridged]
+            band = max(card.head_px for card in self.cards)
+            notes.append(Diagnostic("info", "fit", f"{len(self.cards)} cards at {self.cards[0].font_px:g} px body, "
+                                    f"header band {band:.0f} px"))
+        notes += [Diagnostic("info", "fit", card.describe()) for card in self.cards
+                  if card.continued or card.continues or card.abridged]
         if self.omitted:
             left = sum(part["of"] - part["shown"] for part in self.omitted)
-            lines.append(f"abridged: {left} items in {len(self.omitted)} parts left out (listed in the manifest)")
-        return lines + list(self.warnings)
+            notes.append(Diagnostic("info", "abridged", f"abridged: {left} items in {len(self.omitted)} parts "
+                                    "left out (listed in the manifest)"))
+        return notes + self.warnings
 
 
 def image_fields(image: SocialImage) -> dict[str, Any]:

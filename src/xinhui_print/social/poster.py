@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import Diagnostic, Location
 from ..export.raster import (
     RasterImage, RasterOptions, encode_image, encode_png_streamed, open_pdf, render_scanlines,
 )
@@ -181,8 +182,8 @@ def build_poster(report: Report, layout: Layout, options: SocialOptions | None =
         omitted=poster_omissions(report, int(poster_settings(layout).get("key_items", 2))),
     )
     if sheet.height > MAX_PDF_HEIGHT:
-        result.warnings.append(
-            f"{result.pdf_name}: {sheet.height} px tall; Acrobat opens pages up to {MAX_PDF_HEIGHT} px "
-            "(the PNGs and segments are unaffected)"
-        )
+        result.warnings.append(Diagnostic(
+            "warning", "pdf-height", f"{sheet.height} px tall; Acrobat opens pages up to {MAX_PDF_HEIGHT} px "
+            "(the PNGs and segments are unaffected)", Location(result.pdf_name)
+        ))
     return result

@@ -451,7 +451,7 @@ async def import_text(request: Request, studio: Studio) -> Response:
         report, diagnostics = import_article(upload_text(data), name)
         path = free_path(studio.folder, report.meta.id)
         write_report(report, path)
-        notes = [d.format(name) for d in diagnostics]
+        notes = [str(d.in_file(name)) for d in diagnostics]
     elif kind == "report":
         if suffix not in REPORT_SUFFIXES:
             raise HTTPError(400, f"a full report is {', '.join(REPORT_SUFFIXES)}")

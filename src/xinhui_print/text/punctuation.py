@@ -22,11 +22,6 @@ _MARK_BEFORE_CJK = re.compile(rf"\s*([,?:;!])\s*(?=[{HAN}“‘（《])")
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph (the characters that carry Chinese text)."""
-    return bool(re.match(f"[{HAN}]", char))
-
-
 def _full_width_parens(match: re.Match[str]) -> str:
     inner = match.group(1)
     if re.search(f"[{HAN}]", inner):

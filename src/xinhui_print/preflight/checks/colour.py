@@ -28,7 +28,7 @@ def spot_colour_count(doc, settings):
         return []
     count = len(first_use)
     return [
-        Finding("R0020", settings.severity,
+        Finding.of("R0020", settings.severity,
                 f"spot colour {name!r} used; {count} spot colours, at most {limit} allowed",
                 page=hit.page, bbox=hit.bbox, measured=count, limit=limit)
         for name, hit in sorted(first_use.items())
@@ -83,7 +83,7 @@ def group_colour_space(doc, settings):
         for group in scan.groups:
             if group.space is None or group.space.family == "DeviceCMYK":
                 continue
-            findings.append(Finding(
+            findings.append(Finding.of(
                 "R0030", settings.severity,
                 f"{group.origin} transparency group blends in {group.space.describe()}, not DeviceCMYK",
                 page=group.page, bbox=group.bbox, measured=group.space.describe(), limit="DeviceCMYK",

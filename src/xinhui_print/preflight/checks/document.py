@@ -25,10 +25,10 @@ def pdfx_output_intent(pdf: pikepdf.Pdf):
 def pdfx4_identification(doc, settings):
     """PDF/X-4 claim, output intent, Trapped, title/dates, file ID, trim per page, annotations."""
     problems = [*_metadata_problems(doc.pdf), *_intent_problems(doc.pdf)]
-    findings = [Finding("R0001", settings.severity, p) for p in problems]
+    findings = [Finding.of("R0001", settings.severity, p) for p in problems]
     for boxes in doc.boxes:
         if not (boxes.has_trim or boxes.has_art):
-            findings.append(Finding("R0001", settings.severity, "page has neither TrimBox nor ArtBox",
+            findings.append(Finding.of("R0001", settings.severity, "page has neither TrimBox nor ArtBox",
                                     page=boxes.number, bbox=boxes.media))
     findings.extend(_annotation_findings(doc, settings.severity))
     return findings
@@ -76,7 +76,7 @@ def _annotation_findings(doc, severity: str) -> list[Finding]:
             subtype = str(annot.get("/Subtype", ""))
             if subtype in MARK_ANNOTATIONS or flags & ANNOT_HIDDEN or not flags & ANNOT_PRINT:
                 continue
-            findings.append(Finding("R0001", severity, f"printing {subtype[1:]} annotation on the page",
+            findings.append(Finding.of("R0001", severity, f"printing {subtype[1:]} annotation on the page",
                                     page=boxes.number, bbox=_rect(annot)))
     return findings
 
@@ -88,7 +88,7 @@ def _rect(annot):
 @rule("R0002")
 def no_user_unit(doc, settings):
     return [
-        Finding("R0002", settings.severity, f"page sets UserUnit {b.user_unit:g}",
+        Finding.of("R0002", settings.severity, f"page sets UserUnit {b.user_unit:g}",
                 page=b.number, bbox=b.media, measured=b.user_unit, limit="absent")
         for b in doc.boxes
         if b.user_unit is not None
@@ -98,7 +98,7 @@ def no_user_unit(doc, settings):
 @rule("R0003")
 def crop_equals_media(doc, settings):
     return [
-        Finding("R0003", settings.severity, "CropBox differs from MediaBox",
+        Finding.of("R0003", settings.severity, "CropBox differs from MediaBox",
                 page=b.number, bbox=b.crop)
         for b in doc.boxes
         if b.has_crop and max(abs(c - m) for c, m in zip(b.crop, b.media, strict=True)) > 0.01
@@ -112,11 +112,11 @@ def equal_trim_no_rotate(doc, settings):
     first = doc.boxes[0] if doc.boxes else None
     for b in doc.boxes:
         if b.rotate:
-            findings.append(Finding("R0004", settings.severity, f"page is rotated by {b.rotate}°",
+            findings.append(Finding.of("R0004", settings.severity, f"page is rotated by {b.rotate}°",
                                     page=b.number, bbox=b.trim, measured=b.rotate, limit=0))
         size, first_size = _size(b.trim), _size(first.trim)
         if max(abs(size[0] - first_size[0]), abs(size[1] - first_size[1])) > tolerance:
-            findings.append(Finding(
+            findings.append(Finding.of(
                 "R0004", settings.severity,
                 f"TrimBox {size[0]:.2f} × {size[1]:.2f} pt differs from page 1 "
                 f"({first_size[0]:.2f} × {first_size[1]:.2f} pt)",
@@ -134,7 +134,7 @@ def single_page(doc, settings):
     count = len(doc.boxes)
     if count == 1:
         return []
-    return [Finding("R0006", settings.severity, f"document has {count} pages, must have exactly 1",
+    return [Finding.of("R0006", settings.severity, f"document has {count} pages, must have exactly 1",
                     measured=count, limit=1)]
 
 
@@ -142,7 +142,7 @@ def single_page(doc, settings):
 def has_pages(doc, settings):
     if doc.boxes:
         return []
-    return [Finding("PDFX-PAGES", settings.severity, "the document is empty (it has no pages)",
+    return [Finding.of("PDFX-PAGES", settings.severity, "the document is empty (it has no pages)",
                     measured=0, limit="≥ 1")]
 
 
@@ -151,7 +151,7 @@ def no_optional_content_configs(doc, settings):
     props = doc.pdf.Root.get("/OCProperties")
     if props is None or "/Configs" not in props:
         return []
-    return [Finding("R0034", settings.severity, "OCProperties contains alternate Configs",
+    return [Finding.of("R0034", settings.severity, "OCProperties contains alternate Configs",
                     measured=len(props.Configs), limit=0)]
 
 
@@ -164,7 +164,7 @@ def cmyk_output_intent(doc, settings):
     space = header[16:20].decode("latin-1").strip()
     if space == "CMYK":
         return []
-    return [Finding("R0035", settings.severity, f"OutputIntent profile is {space or 'unknown'}, not CMYK",
+    return [Finding.of("R0035", settings.severity, f"OutputIntent profile is {space or 'unknown'}, not CMYK",
                     measured=space, limit="CMYK")]
 
 
@@ -173,9 +173,9 @@ def trim_inside_bleed(doc, settings):
     findings = []
     for b in doc.boxes:
         if b.has_bleed and not contains(b.bleed, b.trim):
-            findings.append(Finding("PDFX-BOXES", settings.severity, "TrimBox extends beyond BleedBox",
+            findings.append(Finding.of("PDFX-BOXES", settings.severity, "TrimBox extends beyond BleedBox",
                                     page=b.number, bbox=b.trim))
         if not contains(b.media, b.trim):
-            findings.append(Finding("PDFX-BOXES", settings.severity, "TrimBox extends beyond MediaBox",
+            findings.append(Finding.of("PDFX-BOXES", settings.severity, "TrimBox extends beyond MediaBox",
                                     page=b.number, bbox=b.trim))
     return findings

@@ -29,7 +29,7 @@ def minimum_bleed(doc, settings):
         if min(sides) < need - 0.01:
             short = ", ".join(f"{name} {mm:.2f}" for name, mm in zip(SIDES, sides, strict=True)
                               if mm < need - 0.01)
-            findings.append(Finding("SHOP-BLEED", settings.severity,
+            findings.append(Finding.of("SHOP-BLEED", settings.severity,
                                     f"bleed under {need:g} mm ({short} mm)", page=boxes.number,
                                     bbox=boxes.bleed, measured=min(sides), limit=need))
     return findings
@@ -91,7 +91,7 @@ def page_count_multiple(doc, settings):
     multiple, count = int(settings["multiple"]), len(doc.boxes)
     if count % multiple == 0 or count == 1:  # one page is a flat sheet (poster), not a bound booklet
         return []
-    return [Finding("SHOP-PAGES", settings.severity,
+    return [Finding.of("SHOP-PAGES", settings.severity,
                     f"{count} pages is not a multiple of {multiple} (saddle stitch)",
                     measured=count, limit=multiple)]
 

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from .findings import SEVERITIES, Finding
+from ..errors import SEVERITIES, InputError
+from .findings import Finding
 from .geometry import Box
 
 COLOURS = {"error": (220, 30, 30), "warning": (235, 150, 0), "info": (40, 110, 220)}
@@ -24,7 +24,7 @@ THUMB_WIDTH = 360
 
 
 @dataclass
-class Report:
+class PreflightResult:
     """Everything one preflight run found."""
 
     path: str
@@ -63,13 +63,13 @@ def format_finding(finding: Finding) -> str:
     return f"{finding.severity.upper()} {finding.id}{where}: {finding.message}{times}"
 
 
-def console_lines(report: Report) -> list[str]:
-    lines = [format_finding(f) for f in report.findings]
-    summary = ", ".join(f"{report.count(s)} {s}{'s' if report.count(s) != 1 else ''}"
+def console_lines(result: PreflightResult) -> list[str]:
+    lines = [format_finding(f) for f in result.findings]
+    summary = ", ".join(f"{result.count(s)} {s}{'s' if result.count(s) != 1 else ''}"
                         for s in SEVERITIES)
-    verdict = "FAIL" if report.exit_code else "PASS"
-    lines.append(f"{verdict} {report.path} against {report.profile} "
-                 f"({report.page_count} pages): {summary}")
+    verdict = "FAIL" if result.exit_code else "PASS"
+    lines.append(f"{verdict} {result.path} against {result.profile} "
+                 f"({result.page_count} pages): {summary}")
     return lines
 
 
@@ -93,35 +93,35 @@ def _write_report(target: Path, text: str) -> None:
         raise InputError(f"{target}: cannot write the report ({error.strerror or error})") from None
 
 
-def write_json(report: Report, target: Path) -> None:
-    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+def write_json(result: PreflightResult, target: Path) -> None:
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
     _write_report(target, text + "\n")
 
 
-def write_html(report: Report, target: Path) -> None:
-    thumbs = _thumbnails(report)
+def write_html(result: PreflightResult, target: Path) -> None:
+    thumbs = _thumbnails(result)
     pages = []
     for number, (png, _scale) in enumerate(thumbs, 1):
-        page_findings = [f for f in report.findings if f.page == number]
+        page_findings = [f for f in result.findings if f.page == number]
         pages.append(_page_section(number, png, page_findings))
-    document_findings = [f for f in report.findings if f.page is None]
-    body = "\n".join([_header(report), _finding_list(document_findings), *pages])
-    _write_report(target, _HTML.format(title=html.escape(report.path), body=body))
+    document_findings = [f for f in result.findings if f.page is None]
+    body = "\n".join([_header(result), _finding_list(document_findings), *pages])
+    _write_report(target, _HTML.format(title=html.escape(result.path), body=body))
 
 
-def _thumbnails(report: Report) -> list[tuple[bytes, float]]:
+def _thumbnails(result: PreflightResult) -> list[tuple[bytes, float]]:
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 
     out = []
-    document = pdfium.PdfDocument(report.path)
+    document = pdfium.PdfDocument(result.path)
     try:
         for index, page in enumerate(document):
-            media = report.media_boxes[index]
+            media = result.media_boxes[index]
             scale = THUMB_WIDTH / max(media[2] - media[0], 1)
             image = page.render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
             draw = ImageDraw.Draw(image, "RGBA")
-            for finding in (f for f in report.findings if f.page == index + 1):
+            for finding in (f for f in result.findings if f.page == index + 1):
                 _draw_boxes(draw, finding, media, scale)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG")
@@ -140,11 +140,11 @@ def _draw_boxes(draw, finding: Finding, media: Box, scale: float) -> None:
                        fill=(*rgb, 40), width=1)
 
 
-def _header(report: Report) -> str:
-    summary = ", ".join(f"{report.count(s)} {s}s" for s in SEVERITIES)
-    return (f"<h1>Preflight: {html.escape(report.path)}</h1>"
-            f"<p>Profile <b>{html.escape(report.profile_title)}</b> ({html.escape(report.profile)}); "
-            f"{report.page_count} pages; {summary}; sha256 <code>{report.sha256}</code></p>")
+def _header(result: PreflightResult) -> str:
+    summary = ", ".join(f"{result.count(s)} {s}s" for s in SEVERITIES)
+    return (f"<h1>Preflight: {html.escape(result.path)}</h1>"
+            f"<p>Profile <b>{html.escape(result.profile_title)}</b> ({html.escape(result.profile)}); "
+            f"{result.page_count} pages; {summary}; sha256 <code>{result.sha256}</code></p>")
 
 
 def _finding_list(findings: list[Finding]) -> str:

@@ -13,23 +13,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "xinhui-2023.yaml"
 
 
-@pytest.fixture(scope="module")
-def all_layouts_build(tmp_path_factory, cli):
+@pytest.fixture(scope="session")  # session: built once even when xdist interleaves other modules
+def all_layouts_build(tmp_path_factory):
+    from tests.conftest import run_cli
+
     out = tmp_path_factory.mktemp("all")
     args = ["build", str(SEED), "--out", str(out), "--density", "1"]
     for name in ("booklet-a5", "poster-long", "cards", "poster-print"):
         args += ["--layout", name]
-    result = cli(*args)
+    result = run_cli(*args)
     assert result.returncode == 0, result.stderr
     folder = out / "xinhui-2023"
     return folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def cli():
-    from tests.conftest import run_cli
-
-    return run_cli
 
 
 def pdfs(build) -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from xinhui_print.build.manifest import Manifest
-from xinhui_print.export.files import write_atomic
+from xinhui_print.data.writer import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "xinhui-2023.yaml"
@@ -68,7 +68,7 @@ def test_debug_shows_the_traceback(cli, tmp_path):
 def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path, monkeypatch):
     import os
 
-    from xinhui_print.export import files
+    from xinhui_print.data import writer
 
     target = tmp_path / "file.pdf"
     target.write_bytes(b"good")
@@ -88,7 +88,7 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
             self.file.write(data[:2])
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fdopen", FullDisk)
+    monkeypatch.setattr(writer.os, "fdopen", FullDisk)
     with pytest.raises(OSError):
         write_atomic(target, b"bad data")
     assert target.read_bytes() == b"good"
