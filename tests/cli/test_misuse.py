@@ -18,11 +18,12 @@ SEED = ROOT / "data" / "xinhui-2023.yaml"
 
 @pytest.fixture
 def no_rendering(monkeypatch):
-    """Fail the test if the build gets as far as laying anything out."""
-    def render(*_args, **_kwargs):
+    """Fail the test if the build gets as far as laying anything out (a printable layout's
+    one layout pass is its copyfitting)."""
+    def fit(*_args, **_kwargs):
         raise AssertionError("rendered before the output was checked")
 
-    monkeypatch.setattr(producers, "render", render)
+    monkeypatch.setattr(producers, "fit", fit)
 
 
 def run(capsys, *args: str) -> tuple[int, str]:

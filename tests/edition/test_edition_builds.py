@@ -21,7 +21,7 @@ SEED_DATA = ROOT / "data" / "xinhui-2023.yaml"
 SIMPLIFIED_ONLY = "数区亿发经门报业"
 #: Characters OpenCC would convert a second time though the first pass was right:
 #: 斗門 (Doumen district) is the Traditional spelling; a second pass reads 斗 as 鬥.
-SECOND_PASS_EXCEPTIONS = {"斗"}
+SECOND_PASS_EXCEPTIONS = {"斗", "伙"}  # Traditional too; a second pass over text cut at a line end (合作 / 伙伴) reads another phrase
 REGIONAL_FACE = {"hant-hk": "HK", "hant-tw": "TC", "hans": "SC"}
 
 

@@ -35,14 +35,14 @@ def test_every_project_layout_parses_with_defaults_filled():
     for layout in available_layouts():
         assert layout.settings.typeset.max_gap_em == 0.095
     cards = load_layout("cards").settings.cards
-    assert (cards.base_px, cards.floor_px, cards.preset) == (34, 28, "xhs")
+    assert (cards.base_px, cards.floor_px, cards.preset) == (40, 30, "xhs")
     assert load_layout("booklet-a5").settings.page.pad_to_multiple == 4
     assert load_layout("booklet-a5").settings.cards is None
 
 
 def test_unknown_key_is_located_in_the_file_that_has_it(layouts):
     config = layouts / "cards" / "layout.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("base_px = 34", "base_pxx = 34"),
+    config.write_text(config.read_text(encoding="utf-8").replace("\nbase_px = ", "\nbase_pxx = ", 1),
                       encoding="utf-8")
     with pytest.raises(LayoutError) as caught:
         load_layout("cards", layouts)

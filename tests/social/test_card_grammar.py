@@ -187,7 +187,7 @@ def test_condensed_sets_keep_the_platform_limit_and_say_what_they_left_out(sets,
 def test_the_full_set_is_kept_as_an_option(seed_report, cards_layout):
     full = build_cards(seed_report, cards_layout, "square", SocialOptions(densities=(1,), full_set=True))
     assert len(full.cards) > get_preset("square").max_images
-    assert not full.omitted and any("limit of 9 images" in warning for warning in full.warnings)
+    assert not full.omitted and any("limit of 9 images" in str(warning) for warning in full.warnings)
     items = sum(len(section.items) for chapter in seed_report.chapters for section in chapter.sections)
     assert sum(card.items for card in full.cards if card.kind == "chapter") == items
 
