@@ -94,7 +94,7 @@ EDITIONS = {
 }
 
 #: Manifest and job-sheet keys whose values are text for a reader.
-READABLE_FIELDS = frozenset({"alt", "title"})
+READABLE_FIELDS = frozenset({"alt", "title", "part", "abridged"})  # what a manifest shows a reader: alt texts, card titles, what a set left out
 
 
 def edition(script: str = DEFAULT_SCRIPT) -> Edition:
