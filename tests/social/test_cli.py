@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
 
 from .conftest import chapter, report_data
 
+ROOT = Path(__file__).resolve().parents[2]
 SOCIAL_FIELDS = {"path", "layout", "role", "format", "sha256", "bytes", "preset", "width_px", "height_px", "alt"}
 
 
@@ -80,3 +82,20 @@ def test_a_qr_url_that_makes_no_usable_code_is_refused_before_anything_is_writte
     assert result.returncode == 2
     assert "--qr-url" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "synthetic").exists()
+
+
+def test_full_set_keeps_every_card_past_the_platform_limit(cli, tmp_path):
+    """The seed's square set (WeChat Moments: 9 images a post) is condensed by default;
+    ``--full-set`` keeps every card and says the set is over the limit."""
+    seed = ROOT / "data" / "xinhui-2023.yaml"
+    counts = {}
+    for flag in ([], ["--full-set"]):
+        out = tmp_path / ("full" if flag else "condensed")
+        result = cli("build", str(seed), "--layout", "cards", "--preset", "square", *flag, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        files = json.loads((out / "xinhui-2023" / "manifest.json").read_text(encoding="utf-8"))["files"]
+        (pdf,) = [f for f in files if f["format"] == "pdf"]
+        counts[bool(flag)] = (len([f for f in files if f["format"] == "png"]), bool(pdf.get("omitted")), result.stderr)
+    assert counts[False][0] <= 9 and counts[False][1]  # condensed, what it left out listed
+    assert counts[True][0] > 9 and not counts[True][1]
+    assert "limit of 9 images" in counts[True][2]

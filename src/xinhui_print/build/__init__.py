@@ -48,6 +48,7 @@ class BuildOptions:
     paper: str | None = None
     crop_marks: bool = False
     qr_url: str | None = None
+    full_set: bool = False  # card sets: every card, past the platform's image limit (default: condensed)
     script: str = DEFAULT_SCRIPT
 
 
@@ -136,7 +137,8 @@ def ignored_options(options: BuildOptions, steps: list[Step]) -> list[str]:
     if any(step.layout.kind in PAPER_KINDS for step in steps):
         used.add("paper")
     given = {"presets": options.presets, "densities": options.densities, "qr_url": options.qr_url is not None,
-             "crop_marks": options.crop_marks, "press": options.press, "paper": options.paper}
+             "crop_marks": options.crop_marks, "press": options.press, "paper": options.paper,
+             "full_set": options.full_set}
     return [name for name, value in given.items() if value and name not in used]
 
 

@@ -109,7 +109,7 @@ class Cards(_Social):
     """One card set per preset."""
 
     name = "cards"
-    options_used = frozenset({"presets", "densities", "qr_url"})
+    options_used = frozenset({"presets", "densities", "qr_url", "full_set"})
 
     def produce(self, job: Job) -> None:
         social.produce_cards(job)

@@ -15,7 +15,7 @@ from ..project import project
 from .checks import finite_float, require_project
 
 FLAGS = {"presets": "--preset", "densities": "--density", "qr_url": "--qr-url", "crop_marks": "--crop-marks",
-         "press": "--press", "paper": "--paper"}
+         "press": "--press", "paper": "--paper", "full_set": "--full-set"}
 
 
 def add_parser(subparsers) -> None:
@@ -37,6 +37,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--qr-url", metavar="URL", default=None,
                         help="QR code to this URL in the poster's footer and on the closing card "
                              "(not on Douyin, nor on a first Xiaohongshu card)")
+    parser.add_argument("--full-set", action="store_true",
+                        help="every card of a set, even past its platform's image limit per post "
+                             "(default: a condensed set within the limit, abridgements marked)")
     parser.add_argument("--script", choices=SCRIPTS, default=DEFAULT_SCRIPT,
                         help="edition: hans (as written, default), hant-hk or hant-tw (Traditional Chinese, "
                              "Hong Kong or Taiwan standard; files named <layout>.<script>.…)")
@@ -51,7 +54,8 @@ def run(args) -> int:
     for diagnostic in (d for d in diagnostics if d.severity == "warning"):
         warn(console, str(diagnostic.in_file(source)))
     options = BuildOptions(layouts=args.layout, press=args.press, presets=args.preset, densities=args.density,
-                           paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url, script=args.script)
+                           paper=args.paper, crop_marks=args.crop_marks, qr_url=args.qr_url, script=args.script,
+                           full_set=args.full_set)
     if args.out:
         options.out_root = args.out
     steps = plan(options)

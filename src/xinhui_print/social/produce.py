@@ -21,7 +21,7 @@ from .presets import PRESETS, get_preset
 def social_options(job: Any) -> SocialOptions:
     densities = tuple(float(d) for d in getattr(job.options, "densities", []) or []) or None
     qr_url = getattr(job.options, "qr_url", None) or None
-    return SocialOptions(densities=densities, qr_url=qr_url)
+    return SocialOptions(densities=densities, qr_url=qr_url, full_set=bool(getattr(job.options, "full_set", False)))
 
 
 MAX_DENSITY = 8.0
