@@ -34,7 +34,8 @@ class Producer:
 
 
 class ScreenPdf(Producer):
-    """Lay out once in screen colours, write ``<layout>.pdf`` (a booklet's tagged, PDF/UA-1)."""
+    """Lay out once (a printable layout with its press bleed, in the theme's sRGB colours: see
+    :func:`lay_out_once`), write ``<layout>.pdf`` (a booklet's tagged, PDF/UA-1)."""
 
     name = "screen pdf"
 
