@@ -1,10 +1,13 @@
 """All xinhui-print errors and warnings, in one place: one located :class:`Diagnostic`.
 
 Errors are data with a location: every problem (a raised error, an importer warning,
-a schema problem, a fitting note, a preflight finding) is a :class:`Diagnostic` that
-prints itself as one line ``path:line:col: message`` an editor can jump to (``path
-p.3: message`` for a place on a PDF page).  Errors raised to the user are
-:class:`XinhuiError` exceptions; each carries its diagnostic.
+a schema problem, a fitting or image-encoding note, a preflight finding, a batch
+report's failure) is a :class:`Diagnostic` that prints itself as one line
+``path:line:col: message`` an editor can jump to (``path p.3: message`` for a place on
+a PDF page, ``path:line:col: review.kpis[2].figure: message`` when it belongs to a field
+of the report data).  Errors raised to the user are :class:`XinhuiError` exceptions;
+each carries its diagnostic.  Diagnostics become text only where they are printed or
+written to a manifest.
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ Box = tuple[float, float, float, float]
 @dataclass(frozen=True)
 class Location:
     """Where a problem sits: a file and, when known, a 1-based line and column, or a
-    1-based PDF page and a box on it (``position``: x0, y0, x1, y1 in pt)."""
+    1-based PDF page and a box on it (``position``: x0, y0, x1, y1 in pt); ``field``: the
+    report data field it belongs to (``review.kpis[2].figure``), for an editor's form."""
 
     path: str | Path | None = None
     line: int | None = None
     column: int | None = None
     page: int | None = None
     position: Box | None = None
+    field: str | None = None
 
     def __str__(self) -> str:
         parts = [str(self.path) if self.path is not None else "<input>"]
@@ -54,7 +59,10 @@ class Diagnostic:
     hint: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}" if self.location else self.message
+        text = self.message
+        if self.location is not None:
+            field = f"{self.location.field}: " if self.location.field else ""
+            text = f"{self.location}: {field}{text}"
         if self.excerpt:
             text += ": " + (self.excerpt if len(self.excerpt) <= 40 else self.excerpt[:39] + "…")
         return f"{text} ({self.hint})" if self.hint else text

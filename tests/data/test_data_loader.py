@@ -82,6 +82,8 @@ def test_several_problems_make_one_line_with_a_count(write_yaml):
     assert message.endswith("(+1 more)")
     assert len(raised.value.problems) == 2
     assert str(raised.value.problems[0]).startswith(f"{path}:6:9: meta.year:")
+    first = raised.value.problems[0]  # a diagnostic naming its field, for the studio's form
+    assert first.location.field == "meta.year" and message == f"{first} (+1 more)"
 
 
 def test_missing_file_names_the_file(tmp_path):

@@ -78,7 +78,7 @@ def test_over_budget_falls_back_to_palette_then_says_so():
     image, = export_png(pdf, RasterOptions(byte_budget=budget))
     assert image.bytes <= budget
     assert image.fallback == "palette" and image.format == "png"
-    assert any("exceeds the budget" in note for note in image.notes)
+    assert any("exceeds the budget" in note.message for note in image.notes)
     assert Image.open(io.BytesIO(image.data)).mode == "P"
 
 
@@ -87,7 +87,8 @@ def test_tiny_budget_falls_back_to_jpeg_or_reports_over_budget():
     image, = export_png(pdf, RasterOptions(byte_budget=60_000))
     assert image.format == "jpeg" and image.fallback == "jpeg"
     assert (image.bytes <= 60_000) == image.within_budget
-    assert image.notes[-1].startswith(("fell back to JPEG", "JPEG quality"))
+    assert image.notes[-1].message.startswith(("fell back to JPEG", "JPEG quality"))
+    assert (image.notes[-1].severity == "warning") == (not image.within_budget)
 
 
 def test_jpeg_option_embeds_srgb_profile(card_pdf):

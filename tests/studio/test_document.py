@@ -35,9 +35,10 @@ def test_a_field_edit_changes_only_its_line(document):
 def test_invalid_figure_is_located_like_the_cli(document):
     good = document.report
     document.apply([{"op": "set", "path": ["review", "kpis", 0, "figure"], "value": "五个点"}])
-    [problem] = document.problems
-    assert problem.field == "review.kpis[0].figure"
-    assert problem.text.startswith(f"{document.path}:{problem.line}:{problem.column}: review.kpis[0].figure: not a figure")
+    [problem] = document.as_json()["problems"]  # what the browser reads
+    assert problem["field"] == "review.kpis[0].figure" and problem["message"].startswith("not a figure")
+    assert problem["text"].startswith(
+        f"{document.path}:{problem['line']}:{problem['column']}: review.kpis[0].figure: not a figure")
     assert document.report is good  # the last valid report stays for the previews
 
 
@@ -88,8 +89,9 @@ def test_raw_yaml_with_a_syntax_error_is_kept_and_located(document):
     assert document.tree is None and not document.valid
     with pytest.raises(DataError) as cli:
         load_report(document.path)  # what `xinhui-print build` says
-    assert [p.text for p in document.problems] == [str(cli.value)]
-    assert "failed to parse YAML" in document.problems[0].message and document.problems[0].line == 4
+    [problem] = document.as_json()["problems"]
+    assert problem["text"] == str(cli.value) and problem["field"] == ""
+    assert "failed to parse YAML" in problem["message"] and problem["line"] == 4
     with pytest.raises(EditError):
         document.apply([{"op": "set", "path": ["meta", "title"], "value": "x"}])
     assert document.undo() and document.valid

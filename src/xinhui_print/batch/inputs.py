@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import load_source
-from ..errors import InputError, Location, XinhuiError
+from ..errors import Diagnostic, InputError, Location, XinhuiError
 from ..model import Report
 from ..project import project
 from ..render.images import report_images
@@ -32,7 +32,7 @@ class Job:
     source: str  # the input as the manifest names it
     out_dir: Path
     inputs: str
-    warnings: list[str]
+    warnings: list[Diagnostic]  # the importer's, located in the input
 
     @property
     def report_id(self) -> str:
@@ -41,10 +41,10 @@ class Job:
 
 @dataclass
 class Rejected:
-    """An input that failed before building: its one-line located error."""
+    """An input that failed before building: its error, located in the input at least."""
 
     input: Path
-    error: str
+    error: Diagnostic
     exit_code: int
 
 
@@ -77,12 +77,12 @@ def plan_jobs(paths: list[Path], out_root: Path, environment: str) -> list[Job |
         try:
             job = load_job(path, out_root, environment)
         except XinhuiError as error:
-            message = str(error) if error.location else f"{path}: {error}"
-            planned.append(Rejected(path, message, error.exit_code))
+            planned.append(Rejected(path, error.diagnostic.in_file(path), error.exit_code))
             continue
         if job.report_id in owners:
-            planned.append(Rejected(path, f"{path}: report id {job.report_id!r} is also the id of "
-                                          f"{owners[job.report_id]} (one output folder each)", 2))
+            clash = Diagnostic("error", "batch", f"report id {job.report_id!r} is also the id of "
+                               f"{owners[job.report_id]} (one output folder each)", Location(path))
+            planned.append(Rejected(path, clash, 2))
             continue
         owners[job.report_id] = path
         planned.append(job)
@@ -92,7 +92,7 @@ def plan_jobs(paths: list[Path], out_root: Path, environment: str) -> list[Job |
 def load_job(path: Path, out_root: Path, environment: str) -> Job:
     report, diagnostics = load_source(path)
     source = display_path(path)
-    warnings = [str(d.in_file(path)) for d in diagnostics if d.severity == "warning"]
+    warnings = [d.in_file(path) for d in diagnostics if d.severity == "warning"]
     images = report_images(report)  # checked here too; a changed logo rebuilds the report
     digest = inputs_digest(environment, source, path.read_bytes() + b"".join(images.files.values()))
     return Job(path, report, source, out_root / report.meta.id, digest, warnings)

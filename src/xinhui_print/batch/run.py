@@ -6,12 +6,13 @@ import json
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..build import BuildOptions
 from ..build.transaction import OutputFolder
 from ..data.writer import write_atomic
+from ..errors import Diagnostic, Location
 from ..layout import load_layout
 from ..project import project
 from ..social.presets import get_preset
@@ -46,10 +47,17 @@ class Outcome:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     attempts: int = 0
-    error: str | None = None
+    error: Diagnostic | None = None  # located in the input at least
     traceback: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The report's entry in ``batch.json`` (diagnostics as their one-line text)."""
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
+        data["error"] = str(self.error) if self.error else None
+        data["warnings"] = [str(warning) for warning in self.warnings]
+        return {key: value for key, value in data.items() if value not in (None, [])}
 
 
 @dataclass
@@ -132,8 +140,9 @@ def _build_all(todo: dict[int, Job], build_options: BuildOptions, environment: s
                     pending[retry] = index
                     finished.add(retry)
                     continue
-                result = TaskResult(error=f"worker lost after {attempts[index]} attempt(s) "
-                                          f"({type(result).__name__}: {first_sentence(result)})", exit_code=1)
+                lost = Diagnostic("error", "batch", f"worker lost after {attempts[index]} attempt(s) "
+                                  f"({type(result).__name__}: {first_sentence(result)})")
+                result = TaskResult(error=lost, exit_code=1)
             outcome = _land(todo[index], result, attempts[index])
             on_done(outcome)
             yield index, outcome
@@ -159,12 +168,12 @@ def _land(job: Job, result: TaskResult, attempts: int) -> Outcome:
                       cpu_seconds=result.cpu_seconds, attempts=attempts,
                       warnings=job.warnings, log=result.log)
     if result.error is not None:
-        outcome.error = result.error if result.located else f"{job.input}: {result.error}"
+        outcome.error = result.error.in_file(job.input)
         outcome.traceback = result.traceback
         return outcome
     unsafe = _unsafe_file(result.files)
     if unsafe:
-        outcome.error = f"{job.input}: the worker sent {unsafe}; nothing written"
+        outcome.error = Diagnostic("error", "batch", f"the worker sent {unsafe}; nothing written", Location(job.input))
         return outcome
     land_files(job.out_dir, result.files)
     outcome.status, outcome.files = "built", len(result.files) - 1
@@ -210,7 +219,7 @@ def write_summary(build_options: BuildOptions, options: BatchOptions, outcomes: 
         "project": str(project().root),
         **counts,
         "seconds": round(seconds, 3),
-        "reports": [{k: v for k, v in asdict(o).items() if v not in (None, [])} for o in outcomes],
+        "reports": [outcome.as_json() for outcome in outcomes],
     }
     path = build_options.out_root / SUMMARY_NAME
     write_atomic(path, (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

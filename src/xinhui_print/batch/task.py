@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..build import BuildOptions, build
-from ..errors import XinhuiError
+from ..errors import Diagnostic, XinhuiError
 from ..model import Report
 from .fingerprint import environment_digest
 
@@ -30,11 +30,11 @@ _one_build_at_a_time = threading.Lock()
 
 @dataclass
 class TaskResult:
-    """What a worker sends back: the files (path → bytes, ``manifest.json`` among them) or an error."""
+    """What a worker sends back: the files (path → bytes, ``manifest.json`` among them) or an error
+    (the client locates it in the input when it names no file)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
-    error: str | None = None
-    located: bool = False  # the error names its file (else the client prefixes the input)
+    error: Diagnostic | None = None
     exit_code: int = 0
     traceback: str | None = None
     seconds: float = 0.0
@@ -54,8 +54,9 @@ def build_report(report: Report, source: str, options: BuildOptions, environment
 
 def _build_here(report: Report, source: str, options: BuildOptions, environment: str, inputs: str) -> TaskResult:
     if environment_digest(options) != environment:
-        return TaskResult(error="this worker's project (program version, layouts or fonts) differs from the "
-                                "client's: install the same xinhui-print on every worker", exit_code=1)
+        return TaskResult(error=Diagnostic("error", "batch", "this worker's project (program version, layouts "
+                                           "or fonts) differs from the client's: install the same xinhui-print "
+                                           "on every worker"), exit_code=1)
     log: list[str] = []
     with tempfile.TemporaryDirectory(prefix="xinhui-batch-") as folder:
         try:
@@ -63,11 +64,10 @@ def _build_here(report: Report, source: str, options: BuildOptions, environment:
             manifest.inputs = inputs
             manifest.write()
         except XinhuiError as error:
-            return TaskResult(error=str(error), located=error.location is not None, exit_code=error.exit_code,
-                              log=log)
+            return TaskResult(error=error.diagnostic, exit_code=error.exit_code, log=log)
         except Exception as error:  # a bug fails this report alone; the traceback goes with it
-            return TaskResult(error=f"internal error: {type(error).__name__}: {error}", exit_code=1,
-                              traceback=traceback.format_exc(), log=log)
+            return TaskResult(error=Diagnostic("error", "internal", f"internal error: {type(error).__name__}: {error}"),
+                              exit_code=1, traceback=traceback.format_exc(), log=log)
         return TaskResult(files=read_files(manifest.out_dir), log=log)
 
 

@@ -94,7 +94,7 @@ def run_with_progress(inputs: list[Path], build_options: BuildOptions, options: 
 def outcome_line(outcome: Outcome) -> str:
     mark = MARKS[outcome.status]
     if outcome.status == "failed":
-        return f"{mark} {escape(outcome.error or '')}"
+        return f"{mark} {escape(str(outcome.error or ''))}"
     retried = f", {outcome.attempts} attempts" if outcome.attempts > 1 else ""
     timing = f" in {outcome.seconds:.1f} s" if outcome.status == "built" else " (inputs unchanged)"
     files = f"{outcome.files} file{'s' if outcome.files != 1 else ''}"
@@ -109,7 +109,7 @@ def summary_table(result: BatchResult) -> Table:
         table.add_column(column, justify="right" if column in ("files", "time") else "left")
     for outcome in result.outcomes:
         seconds = f"{outcome.seconds:.1f} s" if outcome.seconds else ""
-        detail = outcome.error if outcome.status == "failed" else outcome.input
+        detail = str(outcome.error or "") if outcome.status == "failed" else outcome.input
         table.add_row(escape(outcome.report or ""), outcome.status, str(outcome.files or ""), seconds,
                       escape(detail or ""))
     table.add_section()

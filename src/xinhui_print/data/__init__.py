@@ -7,10 +7,10 @@
 """
 
 from .importer import import_article
-from .loader import Problem, SchemaError, load_report, load_source
+from .loader import SchemaError, load_report, load_source
 from .writer import dump_report, write_report
 
 __all__ = [
-    "Problem", "SchemaError", "dump_report", "import_article", "load_report",
+    "SchemaError", "dump_report", "import_article", "load_report",
     "load_source", "write_report",
 ]

@@ -15,41 +15,28 @@ glyph check) can point at the offending character in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from ..errors import DataError, Location
+from ..errors import DataError, Diagnostic, Location
 from ..model import Report, field_path, limits
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One schema problem: where, which field, what."""
-
-    location: Location
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        field = f"{self.field}: " if self.field else ""
-        return f"{self.location}: {field}{self.message}"
-
-
 class SchemaError(DataError):
-    """Raised when YAML parses but fails the report schema; ``problems`` lists each one."""
+    """Raised when YAML parses but fails the report schema; ``problems`` lists each one, located
+    at its YAML node and its field (``Location.field``); the error is the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Diagnostic]):
         first = problems[0]
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        field = f"{first.field}: " if first.field else ""
-        super().__init__(f"{field}{first.message}{more}", first.location)
+        super().__init__(f"{first.message}{more}", first.location)
         self.problems = problems
 
 
@@ -228,12 +215,13 @@ def _mark_location(path: str | Path, node: yaml.Node | None) -> Location:
 # -- schema errors → located problems ------------------------------------------
 
 
-def _problems(error: ValidationError, root: yaml.Node | None, path: str | Path) -> list[Problem]:
+def _problems(error: ValidationError, root: yaml.Node | None, path: str | Path) -> list[Diagnostic]:
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         node = node_at(root, loc, key=item["type"] == "extra_forbidden")
-        problems.append(Problem(_mark_location(path, node), field_path(loc), schema_message(item)))
+        where = replace(_mark_location(path, node), field=field_path(loc) or None)
+        problems.append(Diagnostic("error", DataError.code, schema_message(item), where))
     return problems
 
 

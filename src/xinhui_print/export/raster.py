@@ -16,7 +16,7 @@ WeasyPrint ``Document``) and a :class:`RasterOptions`; output is one
 3. **Fit the byte budget** (e.g. WeChat's 1 MB for article images): when the
    lossless PNG is too big, fall back to a 256-colour palette PNG, then to JPEG
    at decreasing quality.  Every fallback is recorded in ``RasterImage.fallback``
-   and ``RasterImage.notes`` so that the caller can report it.
+   and ``RasterImage.notes`` (diagnostics, coded ``raster``) so that the caller can report it.
 
 Output is deterministic: the same PDF and options give the same bytes (no
 timestamps, no random salts; oxipng, Pillow and pdfium are deterministic).
@@ -41,7 +41,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from ..errors import BuildError
+from ..errors import BuildError, Diagnostic
 
 PX_PER_PT = 96 / 72
 """Pixels per PDF point at density 1 (1 CSS px = 0.75 pt)."""
@@ -125,7 +125,8 @@ class RasterImage:
     """One encoded image with what happened on the way.
 
     ``fallback`` is ``None`` when the image was written as asked, else
-    ``"palette"`` or ``"jpeg"``; ``notes`` says why, in plain words.
+    ``"palette"`` or ``"jpeg"``; ``notes`` says why, in plain words, step by step (the last
+    a warning when even the last fallback was over budget).
     ``within_budget`` is False only when even the last fallback was too big.
     """
 
@@ -135,7 +136,7 @@ class RasterImage:
     height_px: int
     page_index: int = 0
     fallback: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()
     within_budget: bool = True
 
     @property
@@ -156,7 +157,7 @@ class _Encoded:
     data: bytes
     format: str
     fallback: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
     within_budget: bool = True
 
 
@@ -392,6 +393,11 @@ def _kb(size: int) -> str:
     return f"{size / 1000:.0f} kB"
 
 
+def _note(message: str, severity: str = "info") -> Diagnostic:
+    """One step of fitting the byte budget, for the caller to report."""
+    return Diagnostic(severity, "raster", message)
+
+
 def fit_budget(image: Image.Image, options: RasterOptions) -> _Encoded:
     """Encode as asked; when over ``byte_budget``, fall back to palette PNG, then JPEG."""
     budget = options.byte_budget
@@ -401,13 +407,13 @@ def fit_budget(image: Image.Image, options: RasterOptions) -> _Encoded:
         first = _Encoded(encode_png(image, options.png_effort), "png")
     if _fits(first.data, budget):
         return first
-    notes = [f"{options.format.upper()} {_kb(len(first.data))} exceeds the budget of {_kb(budget)}"]
+    notes = [_note(f"{options.format.upper()} {_kb(len(first.data))} exceeds the budget of {_kb(budget)}")]
     if options.format == "png" and PNG_EFFORT[options.png_effort] is None:
         tight = encode_png_parallel(image, TIGHT_ZLIB_LEVEL)
         if _fits(tight, budget):
-            notes.append(f"deflated again at level {TIGHT_ZLIB_LEVEL}: {_kb(len(tight))}, still lossless")
+            notes.append(_note(f"deflated again at level {TIGHT_ZLIB_LEVEL}: {_kb(len(tight))}, still lossless"))
             return _Encoded(tight, "png", None, [])
-        notes.append(f"lossless at zlib level {TIGHT_ZLIB_LEVEL} still {_kb(len(tight))}")
+        notes.append(_note(f"lossless at zlib level {TIGHT_ZLIB_LEVEL} still {_kb(len(tight))}"))
     image = as_image(image)
     if options.format == "png":
         palette = _palette_within(image, budget, notes)
@@ -416,25 +422,25 @@ def fit_budget(image: Image.Image, options: RasterOptions) -> _Encoded:
     return _jpeg_within(image, budget, notes)
 
 
-def _palette_within(image: Image.Image, budget: int, notes: list[str]) -> _Encoded | None:
+def _palette_within(image: Image.Image, budget: int, notes: list[Diagnostic]) -> _Encoded | None:
     for colours in PALETTE_STEPS:
         data = encode_palette_png(image, colours)
         if _fits(data, budget):
-            notes.append(f"fell back to a {colours}-colour palette PNG ({_kb(len(data))})")
+            notes.append(_note(f"fell back to a {colours}-colour palette PNG ({_kb(len(data))})"))
             return _Encoded(data, "png", "palette", notes)
-        notes.append(f"{colours}-colour palette PNG still {_kb(len(data))}")
+        notes.append(_note(f"{colours}-colour palette PNG still {_kb(len(data))}"))
     return None
 
 
-def _jpeg_within(image: Image.Image, budget: int, notes: list[str]) -> _Encoded:
+def _jpeg_within(image: Image.Image, budget: int, notes: list[Diagnostic]) -> _Encoded:
     data = b""
     for quality, subsampling in JPEG_STEPS:
         data = encode_jpeg(image, quality, subsampling)
         chroma = "4:4:4" if subsampling == 0 else "4:2:0"
         if _fits(data, budget):
-            notes.append(f"fell back to JPEG quality {quality} {chroma} ({_kb(len(data))})")
+            notes.append(_note(f"fell back to JPEG quality {quality} {chroma} ({_kb(len(data))})"))
             return _Encoded(data, "jpeg", "jpeg", notes)
-    notes.append(f"JPEG quality {quality} {chroma} still {_kb(len(data))}: over budget")
+    notes.append(_note(f"JPEG quality {quality} {chroma} still {_kb(len(data))}: over budget", "warning"))
     return _Encoded(data, "jpeg", "jpeg", notes, within_budget=False)
 
 

@@ -125,7 +125,7 @@ class SocialResult:
 
     def notes(self) -> list[Diagnostic]:
         """Budget fallbacks, card fitting, abridgement and warnings, for the console (one line each)."""
-        notes = [Diagnostic("info", "raster", "; ".join(image.raster.notes), Location(image.filename))
+        notes = [Diagnostic("info", "raster", "; ".join(note.message for note in image.raster.notes), Location(image.filename))
                  for image in self.images if image.raster.notes]
         if self.cards:
             band = max(card.head_px for card in self.cards)
@@ -149,7 +149,7 @@ def image_fields(image: SocialImage) -> dict[str, Any]:
     if raster.fallback:
         fields["fallback"] = raster.fallback
     if raster.notes:
-        fields["notes"] = list(raster.notes)
+        fields["notes"] = [note.message for note in raster.notes]
     if not raster.within_budget:
         fields["over_budget"] = True
     if image.segment:

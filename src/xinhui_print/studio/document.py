@@ -29,7 +29,7 @@ from ..data import SchemaError, load_report
 from ..data.loader import read_text
 from ..data.schema import report_schema
 from ..data.writer import write_atomic
-from ..errors import DataError, InputError, XinhuiError
+from ..errors import DataError, Diagnostic, InputError, Location, XinhuiError
 from ..model import Report
 
 HISTORY = 200
@@ -50,19 +50,12 @@ def yaml_engine() -> YAML:
     return engine
 
 
-@dataclass
-class Problem:
-    """One validation problem as the browser shows it: the field it belongs to and the CLI's line."""
-
-    field: str
-    message: str
-    line: int | None
-    column: int | None
-    text: str  # the CLI's one line, ``path:line:col: field: message``
-
-    def as_json(self) -> dict[str, Any]:
-        return {"field": self.field, "message": self.message, "line": self.line, "column": self.column,
-                "text": self.text}
+def problem_json(problem: Diagnostic) -> dict[str, Any]:
+    """A validation problem as the browser shows it: the CLI's one line (``text``), and the
+    field it belongs to with its own message, to mark the form."""
+    location = problem.location or Location()
+    return {"field": location.field or "", "message": problem.message, "line": location.line,
+            "column": location.column, "text": str(problem)}
 
 
 @dataclass
@@ -73,7 +66,7 @@ class ReportDocument:
     text: str = ""
     tree: Any = None  # ruamel round-trip tree, None while the text is not YAML
     report: Report | None = None  # the last valid report (kept while the text has errors)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
     revision: int = 0
     undo_stack: list[str] = field(default_factory=list)
     redo_stack: list[str] = field(default_factory=list)
@@ -96,7 +89,7 @@ class ReportDocument:
     def as_json(self) -> dict[str, Any]:
         return {
             "path": self.display_path(), "text": self.text, "data": plain(self.tree),
-            "problems": [p.as_json() for p in self.problems], "valid": self.valid,
+            "problems": [problem_json(p) for p in self.problems], "valid": self.valid,
             "revision": self.revision, "can_undo": bool(self.undo_stack), "can_redo": bool(self.redo_stack),
         }
 
@@ -176,16 +169,14 @@ class ReportDocument:
             self.report = report
 
 
-def validate(path: Path) -> tuple[list[Problem], Report | None]:
+def validate(path: Path) -> tuple[list[Diagnostic], Report | None]:
     """Load ``path`` as ``xinhui-print build`` would: (problems, report or None)."""
     try:
         return [], load_report(path)
     except SchemaError as error:
-        return [Problem(p.field, p.message, p.location.line, p.location.column, str(p)) for p in error.problems], None
+        return list(error.problems), None
     except XinhuiError as error:
-        location = error.location
-        return [Problem("", error.message, location.line if location else None,
-                        location.column if location else None, str(error))], None
+        return [error.diagnostic], None
 
 
 # ---------------------------------------------------------------- operations
