@@ -6,7 +6,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from ..data.writer import write_atomic
@@ -68,19 +67,9 @@ class Manifest:
         return path
 
 
-def copyfit_entry(fitting, text: Callable[[str], str] = str) -> dict[str, Any]:
+def copyfit_entry(fitting) -> dict[str, Any]:
     """A PDF entry's ``copyfit`` field: per page its fill and the moves taken (none when the
-    layout does no copyfitting); ``text`` puts the moves' words (a callout's figure, a
-    condensed chapter) in the edition's script."""
+    layout does no copyfitting).  Its words (the ``moves``, what was ``condensed``) are
+    readable fields: ``Edition.readable`` puts them in the edition's script."""
     pages = fitting.as_json() if fitting.pages or fitting.condensed or fitting.body_pt else None
-    return {"copyfit": _strings(pages, text)} if pages else {}
-
-
-def _strings(value: Any, text: Callable[[str], str]) -> Any:
-    if isinstance(value, str):
-        return text(value)
-    if isinstance(value, dict):
-        return {key: _strings(item, text) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_strings(item, text) for item in value]
-    return value
+    return {"copyfit": pages} if pages else {}

@@ -85,7 +85,7 @@ def add_screen_pdf(job: Job, rendered: Rendered, fitting: Fitting, pdf: bytes) -
     pages = len(rendered.document.pages)
     job.manifest.add_file(file_name, data, job.layout.name, "screen", "pdf",
                           pages=pages, trim_mm=trim_mm(rendered.document),
-                          **({"pdfua": "PDF/UA-1"} if tagged else {}), **copyfit_entry(fitting, job.layout.edition.text))
+                          **({"pdfua": "PDF/UA-1"} if tagged else {}), **job.layout.edition.readable(copyfit_entry(fitting)))
     job.log(f"{file_name}: {pages} pages")
     if fitting.passes > 1 or fitting.condensed or fitting.body_pt:
         job.log(f"{file_name}: {job.layout.edition.text(fitting.summary())}")

@@ -67,13 +67,15 @@ class Edition:
             return _READABLE_ATTRIBUTE.sub(lambda m: m[1] + self.text(m[2]), piece)
         return self.text(piece)
 
-    def readable(self, value: Any) -> Any:
-        """Manifest fields with their readable strings (alt texts, titles) converted."""
+    def readable(self, value: Any, read: bool = False) -> Any:
+        """Manifest fields with their readable strings converted: the strings, or lists of
+        strings, under a :data:`READABLE_FIELDS` key (``read``: ``value`` is under one)."""
+        if isinstance(value, str):
+            return self.text(value) if read else value
         if isinstance(value, Mapping):
-            return {key: (self.text(item) if key in READABLE_FIELDS and isinstance(item, str)
-                          else self.readable(item)) for key, item in value.items()}
+            return {key: self.readable(item, key in READABLE_FIELDS) for key, item in value.items()}
         if isinstance(value, list):
-            return [self.readable(item) for item in value]
+            return [self.readable(item, read) for item in value]
         return value
 
     def file_name(self, stem: str) -> str:
@@ -93,8 +95,9 @@ EDITIONS = {
     "hant-tw": Edition("hant-tw", "zh-Hant-TW", "s2twp", "tw"),
 }
 
-#: Manifest and job-sheet keys whose values are text for a reader.
-READABLE_FIELDS = frozenset({"alt", "title", "part", "abridged"})  # what a manifest shows a reader: alt texts, card titles, what a set left out
+#: Manifest keys whose values are text for a reader: alt texts, card titles, what a card set
+#: left out (``part``, ``abridged``), copyfitting's moves and what a poster condensed.
+READABLE_FIELDS = frozenset({"alt", "title", "part", "abridged", "moves", "condensed"})
 
 
 def edition(script: str = DEFAULT_SCRIPT) -> Edition:
