@@ -12,7 +12,7 @@ Each density is rendered once; the slices are rows of that rendering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Diagnostic, Location
@@ -39,7 +39,6 @@ class PosterLayout:
 
     auto: AutoHeight
     alt_blocks: dict[str, str]
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def html(self) -> str:
