@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -520,8 +520,8 @@ def build_report(builder: _Builder, report_id: str | None, source_name: str | No
     except ValidationError as error:  # a field past its limit, most often
         first = error.errors(include_url=False)[0]
         more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        raise DataError(f"{field_path(first['loc'])}: {schema_message(first)}{more}",
-                        locator.of_value(first["input"])) from None
+        where = replace(locator.of_value(first["input"]), field=field_path(first["loc"]))
+        raise DataError(f"{schema_message(first)}{more}", where) from None
     return report.located_by(locator)
 
 
@@ -555,7 +555,7 @@ def _first_text(value: Any) -> str:
 
 def import_article(text: str, source_name: str | None = None,
                    report_id: str | None = None) -> tuple[Report, list[Diagnostic]]:
-    """Article text → (Report, diagnostics sorted by line).
+    """Article text → (Report, diagnostics sorted by line, located in ``source_name``).
 
     ``source_name`` (the article's file name) locates errors and gives the report
     id unless ``report_id`` is passed.  A text with nothing usable is a DataError.
@@ -570,7 +570,8 @@ def import_article(text: str, source_name: str | None = None,
                           ArticleLocator(source_name, normalise_newlines(text)))
     _check_language(lines, builder)
     _check_traditional(lines, builder)
-    return report, sorted(builder.diagnostics, key=lambda d: d.location.line or 0)
+    by_line = sorted(builder.diagnostics, key=lambda d: d.location.line or 0)
+    return report, [diagnostic.in_file(source_name) for diagnostic in by_line]
 
 
 def _check_language(lines: list[Line], builder: _Builder) -> None:

@@ -12,7 +12,7 @@ import re
 import struct
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -141,8 +141,9 @@ def check_report_glyphs(report: Report, roles: Iterable[FontRole]) -> None:
     coverage = _coverage(roles)
     for loc, text in report.texts():
         if char := _missing_glyph(text, coverage):
-            raise DataError(f"{field_path(loc)}: character {char!r} (U+{ord(char):04X}) "
-                            f"has no glyph in {_families(roles)}", report.locate(loc, char))
+            where = replace(report.locate(loc, char), field=field_path(loc))
+            raise DataError(f"character {char!r} (U+{ord(char):04X}) "
+                            f"has no glyph in {_families(roles)}", where)
 
 
 def _missing_glyph(text: str, coverage: frozenset[int]) -> str | None:
