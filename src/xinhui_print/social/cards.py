@@ -24,6 +24,7 @@ for the manifest and the console.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -92,8 +93,9 @@ class CardRenderer:
         draws_targets = any(block.kind == "chart" and "chart" not in block.data for block in card.blocks)
         chart = (self.report.review, self.report.targets) if draws_targets else None
         chapter = self.report.chapters[card.number - 1] if card.kind == "chapter" and card.number else None
-        return repr((self.context_key, card, self.preset.shows_logo(position), self.qr_for(position) is not None,
-                     chart, chapter))
+        shown = repr((self.context_key, card, self.preset.shows_logo(position), self.qr_for(position) is not None,
+                      chart, chapter))
+        return hashlib.sha256(shown.encode()).hexdigest()
 
     @cached_property
     def context_key(self) -> str:
