@@ -1,8 +1,9 @@
 """Preview service: one warm renderer in the server process, the edited output first.
 
 Every call into the pipeline is here, through the public functions of
-``render`` (the one entry, :func:`xinhui_print.render.render`), ``social`` (the
-long poster, card sets, their plan and fitting) and ``export`` (rasterising), so
+``copyfit`` (the booklet is laid out by :func:`xinhui_print.copyfit.fit`, as the
+build lays it out, so a preview page is the exported page), ``social`` (the long
+poster, card sets, their plan and fitting) and ``export`` (rasterising), so
 that a change of the render API is a change of this module only.
 
 One thread renders (fonts, templates and WeasyPrint stay loaded; the event loop
@@ -21,9 +22,11 @@ What the browser sees:
 - a card set is first updated where the edit landed: the previous set's fitting
   (which card shows which blocks, at which size) is applied to the new plan,
   and only the cards whose content changed are laid out, one card per
-  document; then the whole set is fitted again and every card that differs is
-  replaced (fitting notes: continued, abridged).
-"""
+  document; then the whole set is fitted again — the probe metrics of every
+  card whose content did not change are kept per preset
+  (:class:`~xinhui_print.social.measure.ProbeCache`), so only changed cards are
+  measured — and the cards that differ from their images are laid out, in one
+  document of those cards (fitting notes: continued, abridged).
 
 from __future__ import annotations
 
