@@ -85,6 +85,7 @@ class ProbeCache:
     def __init__(self, size: int = 400):
         self.size = size
         self._metrics: OrderedDict[str, CardMetrics] = OrderedDict()
+        self.measured = 0  # probes put in so far: cards laid out to be measured
 
     def get(self, key: str) -> CardMetrics | None:
         found = self._metrics.get(key)
@@ -93,6 +94,7 @@ class ProbeCache:
         return found
 
     def put(self, key: str, metrics: CardMetrics) -> None:
+        self.measured += 1
         self._metrics[key] = metrics
         self._metrics.move_to_end(key)
         while len(self._metrics) > self.size:

@@ -27,6 +27,7 @@ What the browser sees:
   (:class:`~xinhui_print.social.measure.ProbeCache`), so only changed cards are
   measured — and the cards that differ from their images are laid out, in one
   document of those cards (fitting notes: continued, abridged).
+"""
 
 from __future__ import annotations
 
