@@ -385,15 +385,7 @@ class PreviewService:
             else:
                 redraw.append(index)
         if redraw:
-            pages = open_pdf(self.fonts.write_pdf(lay_out_cards(renderer, cards, redraw).document))
-            for page, index in enumerate(redraw):
-                self._check(target)
-                raster = raster_page(pages, page)
-                if self._same(name, index, raster):
-                    self._mark_fresh(name, index, target)
-                else:
-                    self._store(name, target, index, raster)
-                self._shows(state, index, keys[index])
+            self._draw_cards(name, target, renderer, cards, redraw)
         base = float(card_settings(layout).get("base_px", BASE_PX))
         state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
         state.fitted, state.fitted_for = cards, (target.report, target.settings.shown)
@@ -412,13 +404,36 @@ class PreviewService:
             return  # the set's shape changed (a block added or removed): the full fitting decides
         changed = changed_cards(old_report, target.report, state.fitted, cards)
         focus = self._focus_index(name)
-        for index in sorted(changed, key=lambda i: abs(i - focus)):
+        first = nearest(changed, focus)
+        if first is None:
+            return
+        raster = render_card_alone(target.report, renderer.layout, renderer.preset, options, cards, first, self.fonts)
+        if raster is None:
+            return  # it no longer fits at that size: the fitting follows
+        self._store(name, target, first, raster)
+        self._shows(state, first, card_key(target, cards, first))
+        others = [index for index in changed if index != first]
+        if others:
             self._check(target)
-            raster = render_card_alone(target.report, renderer.layout, renderer.preset, options, cards, index,
-                                       self.fonts)
-            if raster is not None:  # None: it no longer fits at that size; the fitting follows
+            try:
+                self._draw_cards(name, target, renderer, cards, others)
+            except BuildError:  # one of them no longer fits at that size: the fitting follows
+                return
+
+    def _draw_cards(self, name: str, target: Target, renderer: CardRenderer, cards: list[Card],
+                    indexes: list[int]) -> None:
+        """Cards ``indexes`` (ascending) of ``cards`` laid out in one document; each image stored,
+        or marked fresh where it did not change."""
+        state = self.outputs[name]
+        pages = open_pdf(self.fonts.write_pdf(lay_out_cards(renderer, cards, indexes).document))
+        for page, index in enumerate(indexes):
+            self._check(target)
+            raster = raster_page(pages, page)
+            if self._same(name, index, raster):
+                self._mark_fresh(name, index, target)
+            else:
                 self._store(name, target, index, raster)
-                self._shows(state, index, card_key(target, cards, index))
+            self._shows(state, index, card_key(target, cards, index))
 
     @staticmethod
     def _shows(state: OutputState, index: int, key: tuple) -> None:
