@@ -9,8 +9,10 @@ How a set is made (the one algorithm; the modules named do one step each):
    small canvas may need more cards than planned); ``full_set`` keeps the full one.
 2. **Fit the set** (:mod:`.fit`): one body size and one header height for every
    card, the largest size from base down to floor at which every card fits,
-   found by layouts of the whole set on tall pages (:mod:`.measure`), one per
-   size tried; a card too long even at the floor is split in two.
+   found by layouts of the set on tall pages (:mod:`.measure`), one per size
+   tried, of the cards not measured before (:class:`~.measure.ProbeCache`: a
+   studio keeps one across edits, so a refit lays out the edited card only);
+   a card too long even at the floor is split in two.
 3. **Lay out the set once**, every card on its preset page, and check that each
    card is one page.  The PDF and the PNGs come from this one layout: one
    document, so one font subset per face.  On the real pages a card's hero
@@ -102,7 +104,14 @@ class CardRenderer:
         """What every card of the set shows alike: the report's meta (header, foot, logo), the
         credit, the preset, the layout's settings and script."""
         return repr((self.report.meta, self.credit, self.preset, self.layout.name, self.layout.config,
-                     self.layout.script))
+                     self.layout.script, layout_stamps(self.layout)))
+
+
+def layout_stamps(layout: Layout) -> tuple[tuple[str, int], ...]:
+    """Every file of the layout's folders with its modification time: a template or
+    stylesheet edited while a studio runs makes its kept probe metrics stale."""
+    return tuple((str(path), path.stat().st_mtime_ns) for folder in layout.chain
+                 for path in sorted(folder.rglob("*")) if path.is_file())
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
