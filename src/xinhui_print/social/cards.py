@@ -9,8 +9,10 @@ How a set is made (the one algorithm; the modules named do one step each):
    small canvas may need more cards than planned); ``full_set`` keeps the full one.
 2. **Fit the set** (:mod:`.fit`): one body size and one header height for every
    card, the largest size from base down to floor at which every card fits,
-   found by layouts of the whole set on tall pages (:mod:`.measure`), one per
-   size tried; a card too long even at the floor is split in two.
+   found by layouts of the set on tall pages (:mod:`.measure`), one per size
+   tried, of the cards not measured before (:class:`~.measure.ProbeCache`: a
+   studio keeps one across edits, so a refit lays out the edited card only);
+   a card too long even at the floor is split in two.
 3. **Lay out the set once**, every card on its preset page, and check that each
    card is one page.  The PDF and the PNGs come from this one layout: one
    document, so one font subset per face.  On the real pages a card's hero
@@ -24,7 +26,9 @@ for the manifest and the console.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import weasyprint
@@ -37,7 +41,7 @@ from ..model import Report, plain_text
 from ..render import RenderOptions, Rendered, render
 from .content import chart_alt, credit_line
 from .fit import BASE_PX, FLOOR_PX, fit_set
-from .measure import TALL, CardMetrics, card_metrics
+from .measure import TALL, CardMetrics, ProbeCache, card_metrics
 from .output import CardReport, SocialImage, SocialOptions, SocialResult
 from .pages import card_spans
 from .plan import Card, candidate_plans, cover_only, omissions
@@ -47,19 +51,24 @@ from .qr import qr_svg
 
 @dataclass(frozen=True)
 class CardRenderer:
-    """Lays cards out through the render stage: the whole set, or the set on tall probe pages."""
+    """Lays cards out through the render stage: the whole set, some of its cards, or cards on
+    tall probe pages (their metrics kept in ``probes``, see :meth:`metrics`)."""
 
     report: Report
     layout: Layout
     preset: Preset
     credit: str
     qr_url: str
+    probes: ProbeCache = field(default_factory=ProbeCache, compare=False)
 
-    def render(self, cards: list[Card], total: int | None = None, height: float | None = None) -> Rendered:
+    def render(self, cards: list[Card], total: int | None = None, height: float | None = None,
+               positions: list[int] | None = None) -> Rendered:
         """``cards`` on ``preset.width`` × ``height`` px pages (default: the preset's height);
-        ``total``: cards in the final set (None while probing: no page numbers, natural heights)."""
-        extra = {"cards": cards, "card_total": total, "credit": self.credit, "qr_for": self.qr_for,
-                 "logo_for": self.preset.shows_logo, "preset": self.preset}
+        ``total``: cards in the final set (None while probing: no page numbers, natural heights);
+        ``positions``: each card's place in the set (default: its place in ``cards``), which
+        its page number, logo and QR code follow."""
+        extra = {"cards": cards, "card_total": total, "card_positions": positions, "credit": self.credit,
+                 "qr_for": self.qr_for, "logo_for": self.preset.shows_logo, "preset": self.preset}
         page = (self.preset.width, height or self.preset.height)
         return render(self.report, self.layout, RenderOptions(extra=extra, page_px=page))
 
@@ -67,21 +76,55 @@ class CardRenderer:
         return qr_svg(self.qr_url) if self.qr_url and self.preset.shows_qr(index) else None
 
     def metrics(self, cards: list[Card]) -> list[CardMetrics]:
-        """Cards on tall pages → their metrics (:mod:`.measure`)."""
-        if not cards:
-            return []
-        document = self.render(cards, height=TALL).document
-        return card_metrics(document, len(cards), self.preset.height)
+        """Cards on tall pages → their metrics (:mod:`.measure`); only the cards not already
+        in ``probes`` are laid out, each at its own place among ``cards``."""
+        keys = [self.probe_key(card, position) for position, card in enumerate(cards)]
+        found = {position: self.probes.get(key) for position, key in enumerate(keys)}
+        missing = [position for position, metrics in found.items() if metrics is None]
+        if missing:
+            document = self.render([cards[p] for p in missing], height=TALL, positions=missing).document
+            for position, metrics in zip(missing, card_metrics(document, len(missing), self.preset.height)):
+                found[position] = metrics
+                self.probes.put(keys[position], metrics)
+        return [found[position] for position in range(len(cards))]
+
+    def probe_key(self, card: Card, position: int) -> str:
+        """Everything a probe card shows: the card (blocks, heroes, sizes), its logo and QR
+        code, the set's context (:attr:`context_key`), the targets chart's figures on the card
+        that draws them, and the chapter a chapter card's icon is chosen from."""
+        draws_targets = any(block.kind == "chart" and "chart" not in block.data for block in card.blocks)
+        chart = (self.report.review, self.report.targets) if draws_targets else None
+        chapter = self.report.chapters[card.number - 1] if card.kind == "chapter" and card.number else None
+        shown = repr((self.context_key, card, self.preset.shows_logo(position), self.qr_for(position) is not None,
+                      chart, chapter))
+        return hashlib.sha256(shown.encode()).hexdigest()
+
+    @cached_property
+    def context_key(self) -> str:
+        """What every card of the set shows alike: the report's meta (header, foot, logo), the
+        credit, the preset, the layout's settings and script."""
+        return repr((self.report.meta, self.credit, self.preset, self.layout.name, self.layout.config,
+                     self.layout.script, layout_stamps(self.layout)))
+
+
+def layout_stamps(layout: Layout) -> tuple[tuple[str, int], ...]:
+    """Every file of the layout's folders with its modification time: a template or
+    stylesheet edited while a studio runs makes its kept probe metrics stale."""
+    return tuple((str(path), path.stat().st_mtime_ns) for folder in layout.chain
+                 for path in sorted(folder.rglob("*")) if path.is_file())
 
 
 def card_settings(layout: Layout) -> dict[str, Any]:
     return layout.section("cards")
 
 
-def make_renderer(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> CardRenderer:
+def make_renderer(report: Report, layout: Layout, preset: Preset, options: SocialOptions,
+                  probes: ProbeCache | None = None) -> CardRenderer:
+    """``probes``: the metrics of cards already measured (a studio keeps one across edits)."""
     settings = card_settings(layout)
     qr_url = options.qr_url if options.qr_url is not None else settings.get("qr_url", "")
-    return CardRenderer(report, layout, preset, credit_line(report, settings.get("maker", "")), qr_url)
+    return CardRenderer(report, layout, preset, credit_line(report, settings.get("maker", "")), qr_url,
+                        probes if probes is not None else ProbeCache())
 
 
 def planned(report: Report, layout: Layout, preset: Preset, with_chart: bool = True,
@@ -149,23 +192,38 @@ class LaidOutSet:
         return self.rendered.html
 
 
-def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> LaidOutSet:
-    """Plan, fit and lay out the set (see the module doc)."""
-    settings = card_settings(layout)
-    renderer = make_renderer(report, layout, preset, options)
+def fit_cards(renderer: CardRenderer, full_set: bool = False) -> list[Card]:
+    """Plan and fit the set (steps 1 and 2 of the module doc): the cards, sized."""
+    settings = card_settings(renderer.layout)
     base = float(settings.get("base_px", BASE_PX))
     floor = float(settings.get("floor_px", FLOOR_PX))
+    report, preset = renderer.report, renderer.preset
     with_chart = bool(paired_figures(report))  # no chart without paired figures
-    limit = None if options.full_set else preset.max_images
-    for plan in candidates(report, preset, with_chart, options.full_set):  # the first that fits the limit
+    limit = None if full_set else preset.max_images
+    for plan in candidates(report, preset, with_chart, full_set):  # the first that fits the limit
         cards = fit_set(plan, renderer.metrics, base, floor)
         if limit is None or len(cards) <= limit:
             break
-    rendered = renderer.render(cards, total=len(cards))
-    spilled = [cards[i].label for i, (_, pages) in enumerate(card_spans(rendered.document, len(cards))) if pages != 1]
+    return cards
+
+
+def lay_out_cards(renderer: CardRenderer, cards: list[Card], positions: list[int] | None = None) -> Rendered:
+    """Fitted cards on their real pages, each at its place in the set (``positions``, default:
+    all of ``cards`` are the set), checked to be one page each."""
+    shown = cards if positions is None else [cards[p] for p in positions]
+    rendered = renderer.render(shown, total=len(cards), positions=positions)
+    spans = card_spans(rendered.document, len(shown))
+    spilled = [card.label for card, (_, pages) in zip(shown, spans) if pages != 1]
     if spilled:
-        raise BuildError(f"card set for {preset.name}: {', '.join(spilled)} spill onto a second page")
-    return LaidOutSet(cards, rendered)
+        raise BuildError(f"card set for {renderer.preset.name}: {', '.join(spilled)} spill onto a second page")
+    return rendered
+
+
+def lay_out_set(report: Report, layout: Layout, preset: Preset, options: SocialOptions) -> LaidOutSet:
+    """Plan, fit and lay out the set (see the module doc)."""
+    renderer = make_renderer(report, layout, preset, options)
+    cards = fit_cards(renderer, options.full_set)
+    return LaidOutSet(cards, lay_out_cards(renderer, cards))
 
 
 def rasterise(pdf: bytes, count: int, rasters: list[RasterOptions]) -> list[list[RasterImage]]:

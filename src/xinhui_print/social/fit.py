@@ -15,7 +15,8 @@ reader swipes.  Fitting therefore chooses per set, not per card:
    card with one item that still does not fit is a :class:`FitError` naming it;
 3. the body size is the largest whole px from floor to base at which every
    card fits under the set's (re-measured) tallest band: binary search, one
-   layout of the set per probe size, up to the bound the floor measurement
+   layout per probe size of the cards not yet measured at that size (the
+   measure keeps what it measured: :class:`~.measure.ProbeCache`), up to the bound the floor measurement
    sets (everything but the band's top padding is in em, and text set larger
    wraps into at least as many lines: a card's height grows at least in
    proportion to the size);

@@ -19,6 +19,7 @@ on what comes after it, and nothing on the page depends on the page's height.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import weasyprint
@@ -71,3 +72,33 @@ def _one_card(root: Box, index: int, pages: int, card_height: float) -> CardMetr
         if box.attrs.get("id") == f"card-{index}":
             bottom = max(bottom, box.border_bottom)
     return CardMetrics(head, bottom, card_height - root.bottom_inset, pages, hero, fixed)
+
+
+class ProbeCache:
+    """Metrics of probe cards already laid out, by what each probe shows (a key its caller
+    builds from the card and everything the template draws on it), the most recently used
+    ``size`` kept.  A card's probe depends on nothing but what it shows (each lies alone on
+    its tall page), so an unchanged card is never laid out again: a studio edit changes one
+    card, and a set fitted again lays out that card only; a build's candidate plans share
+    most of their cards."""
+
+    def __init__(self, size: int = 400):
+        self.size = size
+        self._metrics: OrderedDict[str, CardMetrics] = OrderedDict()
+        self.measured = 0  # probes put in so far: cards laid out to be measured
+
+    def get(self, key: str) -> CardMetrics | None:
+        found = self._metrics.get(key)
+        if found is not None:
+            self._metrics.move_to_end(key)
+        return found
+
+    def put(self, key: str, metrics: CardMetrics) -> None:
+        self.measured += 1
+        self._metrics[key] = metrics
+        self._metrics.move_to_end(key)
+        while len(self._metrics) > self.size:
+            self._metrics.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._metrics)

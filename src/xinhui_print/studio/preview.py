@@ -1,8 +1,9 @@
 """Preview service: one warm renderer in the server process, the edited output first.
 
 Every call into the pipeline is here, through the public functions of
-``render`` (the one entry, :func:`xinhui_print.render.render`), ``social`` (the
-long poster, card sets, their plan and fitting) and ``export`` (rasterising), so
+``copyfit`` (the booklet is laid out by :func:`xinhui_print.copyfit.fit`, as the
+build lays it out, so a preview page is the exported page), ``social`` (the long
+poster, card sets, their plan and fitting) and ``export`` (rasterising), so
 that a change of the render API is a change of this module only.
 
 One thread renders (fonts, templates and WeasyPrint stay loaded; the event loop
@@ -21,8 +22,11 @@ What the browser sees:
 - a card set is first updated where the edit landed: the previous set's fitting
   (which card shows which blocks, at which size) is applied to the new plan,
   and only the cards whose content changed are laid out, one card per
-  document; then the whole set is fitted again and every card that differs is
-  replaced (fitting notes: continued, abridged).
+  document; then the whole set is fitted again — the probe metrics of every
+  card whose content did not change are kept per preset
+  (:class:`~xinhui_print.social.measure.ProbeCache`), so only changed cards are
+  measured — and the cards that differ from their images are laid out, in one
+  document of those cards (fitting notes: continued, abridged).
 """
 
 from __future__ import annotations
@@ -37,15 +41,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..build import with_paper
-from ..errors import XinhuiError
+from ..copyfit import fit
+from ..errors import BuildError, XinhuiError
 from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import load_layout
 from ..model import Report
 from ..charts import paired_figures
-from ..render import RenderOptions, render
 from ..render.weasyprint_adapter import FontPrograms, page_tree
-from ..social.cards import card_reports, card_settings, lay_out_set, make_renderer, planned
+from ..social.cards import CardRenderer, card_reports, card_settings, fit_cards, lay_out_cards, make_renderer, planned
 from ..social.fit import BASE_PX
+from ..social.measure import ProbeCache
 from ..social.output import SocialOptions
 from ..social.plan import Card
 from ..social.poster import lay_out_poster, poster_settings
@@ -159,6 +164,7 @@ class PreviewService:
         self._busy = False
         self._thread = threading.Thread(target=self._run, name="studio-render", daemon=True)
         self.fonts = FontPrograms()  # the previews' font subsets, kept across edits
+        self.probes: dict[str, ProbeCache] = {}  # per card preset: probe metrics, kept across edits
 
     # ------------------------------------------------------------ called from the server
 
@@ -313,7 +319,7 @@ class PreviewService:
     def _render_booklet(self, name: str, target: Target) -> None:
         """Lay out; the changed page nearest the one in view is written and shown first, then the rest."""
         layout = with_paper(load_layout(BOOKLET), target.settings.paper)
-        document = render(target.report, layout).document
+        document = fit(target.report, layout)[0].document  # copyfitted, as the build lays it out
         self._check(target)
         texts = [page_text(page) for page in document.pages]
         state = self.outputs[name]
@@ -359,51 +365,75 @@ class PreviewService:
     # ------------------------------------------------------------ card sets
 
     def _render_cards(self, name: str, target: Target, preset_name: str) -> None:
+        """The cards the edit changed at the previous fitting first; then the set fitted again
+        (probe metrics of unchanged cards reused) and every card whose content or size differs
+        from its image laid out, in one document of those cards."""
         layout = load_layout(CARDS)
         preset = card_preset(preset_name)
         options = SocialOptions(densities=(PREVIEW_DENSITY,), qr_url=target.settings.qr_url)
+        renderer = make_renderer(target.report, layout, preset, options,
+                                 self.probes.setdefault(preset_name, ProbeCache()))
         state = self.outputs[name]
-        self._render_changed_cards(name, target, layout, preset, options)
-        laid_out = lay_out_set(target.report, layout, preset, options)
+        self._render_changed_cards(name, target, renderer, options)
+        cards = fit_cards(renderer)
         self._check(target)
-        pages = None
-        for index in range(len(laid_out.cards)):
-            self._check(target)
-            key = card_key(target, laid_out.cards, index)
+        keys = [card_key(target, cards, index) for index in range(len(cards))]
+        redraw = []
+        for index, key in enumerate(keys):
             if index < len(state.card_keys) and state.card_keys[index] == key:
                 self._mark_fresh(name, index, target)  # the image shows this very card already
-                continue
-            pages = pages or open_pdf(self.fonts.write_pdf(laid_out.document))
-            raster = raster_page(pages, index)
-            if self._same(name, index, raster):
-                self._mark_fresh(name, index, target)
             else:
-                self._store(name, target, index, raster)
-            self._shows(state, index, key)
+                redraw.append(index)
+        if redraw:
+            self._draw_cards(name, target, renderer, cards, redraw)
         base = float(card_settings(layout).get("base_px", BASE_PX))
         state.plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
-        state.fitted, state.fitted_for = laid_out.cards, (target.report, target.settings.shown)
-        notes = [report.describe() for report in card_reports(laid_out.cards, base)]
-        self._finish(name, target, len(laid_out.cards), notes)
+        state.fitted, state.fitted_for = cards, (target.report, target.settings.shown)
+        notes = [report.describe() for report in card_reports(cards, base)]
+        self._finish(name, target, len(cards), notes)
 
-    def _render_changed_cards(self, name, target: Target, layout, preset, options) -> None:
+    def _render_changed_cards(self, name, target: Target, renderer: CardRenderer, options: SocialOptions) -> None:
         """The cards the edit changed, each laid out alone at the previous set's fitting."""
         state = self.outputs[name]
         if state.fitted_for is None or state.fitted_for[1] != target.settings.shown:
             return
         old_report = state.fitted_for[0]
-        new_plan = planned(target.report, layout, preset, bool(paired_figures(target.report)))
+        new_plan = planned(target.report, renderer.layout, renderer.preset, bool(paired_figures(target.report)))
         cards = refitted(state.plan, state.fitted, new_plan)
         if cards is None:
             return  # the set's shape changed (a block added or removed): the full fitting decides
         changed = changed_cards(old_report, target.report, state.fitted, cards)
         focus = self._focus_index(name)
-        for index in sorted(changed, key=lambda i: abs(i - focus)):
+        first = nearest(changed, focus)
+        if first is None:
+            return
+        raster = render_card_alone(target.report, renderer.layout, renderer.preset, options, cards, first, self.fonts)
+        if raster is None:
+            return  # it no longer fits at that size: the fitting follows
+        self._store(name, target, first, raster)
+        self._shows(state, first, card_key(target, cards, first))
+        others = [index for index in changed if index != first]
+        if others:
             self._check(target)
-            raster = render_card_alone(target.report, layout, preset, options, cards, index, self.fonts)
-            if raster is not None:  # None: it no longer fits at that size; the fitting follows
+            try:
+                self._draw_cards(name, target, renderer, cards, others)
+            except BuildError:  # one of them no longer fits at that size: the fitting follows
+                return
+
+    def _draw_cards(self, name: str, target: Target, renderer: CardRenderer, cards: list[Card],
+                    indexes: list[int]) -> None:
+        """Cards ``indexes`` (ascending) of ``cards`` laid out in one document; each image stored,
+        or marked fresh where it did not change."""
+        state = self.outputs[name]
+        pages = open_pdf(self.fonts.write_pdf(lay_out_cards(renderer, cards, indexes).document))
+        for page, index in enumerate(indexes):
+            self._check(target)
+            raster = raster_page(pages, page)
+            if self._same(name, index, raster):
+                self._mark_fresh(name, index, target)
+            else:
                 self._store(name, target, index, raster)
-                self._shows(state, index, card_key(target, cards, index))
+            self._shows(state, index, card_key(target, cards, index))
 
     @staticmethod
     def _shows(state: OutputState, index: int, key: tuple) -> None:
@@ -501,19 +531,11 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
                       index: int, fonts: FontPrograms) -> RasterImage | None:
-    """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set:
-    the template sees it as the set's card ``index`` (logo and QR rules of the preset), and the
-    page number ``n/total`` is its place (our own ``string-set``, over the template's, which
-    counts from the one card).  None when it takes two pages."""
-    renderer = make_renderer(report, layout, preset, options)
-    extra = {"cards": [cards[index]], "card_total": len(cards), "credit": renderer.credit,
-             "qr_for": lambda _: renderer.qr_for(index), "logo_for": lambda _: preset.shows_logo(index),
-             "preset": preset}
-    number = f"{index + 1}/{len(cards)}"
-    page_number = f'.card {{ string-set: cardfoot attr(data-foot), cardpage "{number}" !important }}'
-    document = render(report, layout, RenderOptions(extra=extra, page_px=(preset.width, preset.height),
-                                                    stylesheets=(page_number,))).document
-    if len(document.pages) != 1:
+    """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set
+    (it is laid out at its place: page number, logo and QR rules).  None when it takes two pages."""
+    try:
+        document = lay_out_cards(make_renderer(report, layout, preset, options), cards, [index]).document
+    except BuildError:  # it spills at this fitting: the set's fitting follows
         return None
     return raster_page(fonts.write_pdf(document), 0)
 
