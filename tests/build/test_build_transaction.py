@@ -22,10 +22,11 @@ import pytest
 import yaml
 
 from tests.social.conftest import chapter, report_data
-from xinhui_print.build import BuildOptions, build, producers
+from xinhui_print.build import BuildOptions, build
 from xinhui_print.build.transaction import LOCK_NAME, STAGE_NAME, recover
 from xinhui_print.errors import BuildError
 from xinhui_print.model import Report
+from xinhui_print.press import produce as press_produce
 
 ROOT = Path(__file__).resolve().parents[2]
 FOREIGN = {"my-notes.txt": b"the editor's own notes", "cards-xhs@1x-99of99.png": b"not ours"}
@@ -63,13 +64,13 @@ def test_a_press_build_failing_its_checks_keeps_the_previous_set(tmp_path, monke
     folder = tmp_path / "synthetic"
     add_foreign_files(folder)
     before = assert_consistent(folder)
-    real_press = producers.produce_press
+    real_press = press_produce.produce_press
 
     def press_failing_preflight(job, pdf, bleed_mm):
         real_press(job, pdf, bleed_mm)  # writes the new press files, then the shop's preflight finds errors
         raise BuildError(f"{job.layout.name}-press.pdf: preflight (shop-cn) errors: ink coverage 340 %")
 
-    monkeypatch.setattr(producers, "produce_press", press_failing_preflight)
+    monkeypatch.setattr(press_produce, "produce_press", press_failing_preflight)
     with pytest.raises(BuildError, match="preflight"):
         build(Report.model_validate(synthetic(2)), "two.yaml", options)
     assert assert_consistent(folder) == before

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..copyfit import Fitting, fit
 from ..export.pdf import PdfOptions, compact_pdf, trim_mm, write_pdf
-from ..press.produce import produce_press
 from ..render import Rendered, RenderOptions
 from ..social import produce as social
 from .manifest import copyfit_entry
@@ -53,6 +52,8 @@ class ScreenAndPress(ScreenPdf):
     options_used = frozenset({"crop_marks"})
 
     def produce(self, job: Job) -> None:
+        from ..press.produce import produce_press  # the press chain loads only for a --press build
+
         rendered, fitting, pdf = lay_out_once(job)
         add_screen_pdf(job, rendered, fitting, pdf)
         page = rendered.context.extra["page"]

@@ -31,13 +31,14 @@ def pagination_as_artifacts(pdf: pikepdf.Pdf) -> int:
     """Turn marked content whose structure element is outside the tree into pagination
     artifacts; return how many sequences changed."""
     parent_tree = _parent_tree(pdf)
+    in_tree = _tree_elements(pdf)
     changed = 0
     for page in pdf.pages:
         mapping = parent_tree.get(int(page.obj.get("/StructParents", -1)))
         if mapping is None:
             continue
         orphans = {mcid for mcid, element in enumerate(mapping)
-                   if isinstance(element, Dictionary) and not _in_tree(element)}
+                   if isinstance(element, Dictionary) and element.objgen not in in_tree}
         if orphans:
             changed += _mark_artifacts(pdf, page, orphans)
             for mcid in orphans:
@@ -53,22 +54,18 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Array]:
             if isinstance(nums[i + 1], pikepdf.Array)}
 
 
-def _in_tree(element: Dictionary) -> bool:
-    """True when ``element`` is reached from the structure tree root through ``/K`` links."""
-    seen = set()
-    while element.objgen not in seen:
-        seen.add(element.objgen)
-        parent = element.get("/P")
-        if not isinstance(parent, Dictionary):
-            return False
-        if parent.get("/Type") == Name.StructTreeRoot:
-            return True
-        kids = parent.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-        if not any(isinstance(kid, Dictionary) and kid.objgen == element.objgen for kid in kids):
-            return False
-        element = parent
-    return False
+def _tree_elements(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """The structure elements reached from the structure tree root through ``/K`` links
+    (object numbers), in one walk of the tree."""
+    found: set[tuple[int, int]] = set()
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        kids = stack.pop().get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, Dictionary) and not (kid.is_indirect and kid.objgen in found):
+                found.add(kid.objgen)
+                stack.append(kid)
+    return found
 
 
 def _mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, mcids: set[int]) -> int:

@@ -16,7 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from array import array
+from collections import Counter
+from bisect import bisect_left
+from functools import cache, lru_cache
+from itertools import accumulate
+from pathlib import Path
 
 OPENING = "「『“‘《〈（【"
 CLOSING = "」』”’》〉）】"
@@ -32,17 +37,71 @@ SUFFIXES = set("区县市省镇村乡街业性化型式率者家们馆园站港�
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+class CompactDictionary:
+    """jieba's word frequencies, read-only, in ~7 MB instead of ~70 MB.
+
+    jieba keeps its dictionary as a ``dict`` of every word *and every prefix of a word*
+    (prefixes with frequency 0: its word graph walks a fragment while it is a prefix),
+    ~580,000 ``str`` keys.  Here the words stay one UTF-8 ``bytes`` block, sorted, with
+    arrays of their starts and frequencies; a lookup is a binary search.  It answers the
+    three questions jieba's segmentation asks of its ``FREQ`` (``in``, ``[]``, ``get``)
+    exactly as jieba's own dict would, so the words are the same.
+    """
+
+    def __init__(self, path: Path):
+        every = path.read_bytes().splitlines()
+        lines = sorted(set(every) - {b""})  # "word frequency tag", by word: a space sorts first
+        words = [line.partition(b" ")[0] for line in lines]
+        self._frequencies = array("I", [int(line.split(b" ", 2)[1]) for line in lines])
+        repeated = Counter(every) - Counter(lines) if len(lines) < len(every) - every.count(b"") else {}
+        self.total = sum(self._frequencies) + sum(int(line.split(b" ", 2)[1]) * n for line, n in repeated.items() if line)
+        self._block = b"\n".join(words) + b"\n"
+        self._starts = array("I", accumulate((len(word) + 1 for word in words), initial=0))
+        self._count = len(words)
+
+    def _word(self, index: int) -> bytes:
+        return self._block[self._starts[index]:self._starts[index + 1] - 1]
+
+    @lru_cache(maxsize=1 << 16)
+    def get(self, text: str, default: int | None = None) -> int | None:
+        """A word's frequency; 0 for the beginning of a word; ``default`` otherwise."""
+        key = text.encode("utf-8")
+        index = bisect_left(range(self._count), key, key=self._word)
+        if index >= self._count:
+            return default
+        word = self._word(index)
+        if word == key:
+            return self._frequencies[index]
+        return 0 if word.startswith(key) else default
+
+    def __contains__(self, text: str) -> bool:
+        """A word or the beginning of one."""
+        return self.get(text) is not None
+
+    def __getitem__(self, text: str) -> int:
+        value = self.get(text)
+        if value is None:
+            raise KeyError(text)
+        return value
+
+
 @cache
-def _jieba():
+def _tokenizer():
+    """jieba's segmenter on its own dictionary, held as a :class:`CompactDictionary` (jieba's
+    own loading keeps ~70 MB and writes a cache file to the temporary folder)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = CompactDictionary(Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
+    tokenizer.total = tokenizer.FREQ.total
+    tokenizer.initialized = True
+    return tokenizer
 
 
 def words(text: str) -> list[str]:
     """jieba's words of ``text`` (dictionary only: the same words on every run)."""
-    return [word for word in _jieba().cut(text, HMM=False) if word]
+    return [word for word in _tokenizer().cut(text, HMM=False) if word]
 
 
 @cache

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details div dl dt fieldset "
@@ -76,23 +76,19 @@ Token = Tag | TextToken
 
 @dataclass
 class Run:
-    """The tokens of one block's inline content: the ``index``-th run of ``document``."""
+    """The tokens of one block's inline content: ``document.tokens[start:end]``."""
 
     document: Document
-    index: int
+    start: int
+    end: int
+    in_heading: bool = False  # in an ``h1``–``h6`` (bookmarks copy its text)
 
-    @property
-    def in_heading(self) -> bool:
-        headings = self.document.run_in_heading
-        return self.index < len(headings) and headings[self.index]
-
-    @property
-    def start(self) -> int:
-        return int(self.document.run_bounds[self.index, 0])
-
-    @property
-    def end(self) -> int:
-        return int(self.document.run_bounds[self.index, 1])
+    def insert(self, index: int, tokens: list[Token]) -> None:
+        """Insert tokens into this run at document index ``index`` (``start ≤ index ≤ end``)."""
+        if not self.start <= index <= self.end:
+            raise ValueError(f"index {index} outside the run [{self.start}, {self.end}]")
+        self.document.tokens[index:index] = tokens
+        self.end += len(tokens)
 
     @property
     def tokens(self) -> list[Token]:
@@ -116,28 +112,25 @@ class Document:
     """Tokens of a whole HTML string plus the runs of inline content."""
 
     tokens: list[Token] = field(default_factory=list)
-    #: (start, end) token index of each run; an array, so that an insertion shifts
-    #: the runs after it in one step (a card set has thousands of runs and edits)
-    run_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
+    #: (start, end) token index of each run, as parsed.
+    run_bounds: list[tuple[int, int]] = field(default_factory=list)
     #: Per run: True when it sits in an ``h1``–``h6`` (bookmarks copy its text).
     run_in_heading: list[bool] = field(default_factory=list)
 
-    def __post_init__(self):
-        self.run_bounds = np.asarray(self.run_bounds, dtype=np.int64).reshape(-1, 2)
+    def runs(self) -> Iterator[Run]:
+        """The runs in document order, each where it is when it is reached.
 
-    def runs(self) -> list[Run]:
-        return [Run(self, index) for index in range(len(self.run_bounds))]
+        Edits stay inside the run being edited (:meth:`Run.insert`), and runs are apart
+        (a block tag lies between two), so every later run has moved by exactly the
+        tokens inserted so far: no bounds are shifted after each insertion."""
+        parsed = len(self.tokens)
+        for index, (start, end) in enumerate(self.run_bounds):
+            moved = len(self.tokens) - parsed
+            heading = index < len(self.run_in_heading) and self.run_in_heading[index]
+            yield Run(self, start + moved, end + moved, heading)
 
     def serialize(self) -> str:
         return "".join(t.raw if isinstance(t, Tag) else t.serialize() for t in self.tokens)
-
-    def insert(self, index: int, tokens: list[Token]) -> None:
-        """Insert tokens at ``index`` and shift the run bounds after it."""
-        self.tokens[index:index] = tokens
-        shift = len(tokens)
-        starts, ends = self.run_bounds[:, 0], self.run_bounds[:, 1]
-        starts[starts > index] += shift
-        ends[ends >= index] += shift
 
 
 def parse_tag(raw: str) -> Tag:
@@ -265,7 +258,7 @@ def _split_at(run: Run, position: int) -> None:
             token.text, token.changed = token.text[cut:], True
             token.raw = token.serialize()
             head.raw = head.serialize()
-            run.document.insert(index, [head])
+            run.insert(index, [head])
             return
         offset = token_end
 
@@ -317,6 +310,6 @@ def wrap(run: Run, start: int, end: int, open_tag: str, close_tag: str) -> bool:
         return False
     _, i, j = min(candidates)
     name = re.match(r"<([^\s>]+)", open_tag).group(1).lower()
-    run.document.insert(j, [Tag(close_tag, name, "close")])
-    run.document.insert(i, [Tag(open_tag, name, "open")])
+    run.insert(j, [Tag(close_tag, name, "close")])
+    run.insert(i, [Tag(open_tag, name, "open")])
     return True
