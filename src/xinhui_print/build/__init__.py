@@ -160,7 +160,8 @@ def build(report: Report, source: str, options: BuildOptions, log: Callable[[str
 
 
 def run_steps(steps: list[Step], job_for: Callable[[Layout], Job], step: Callable[[str], None]) -> None:
-    for current in steps:
+    for index, current in enumerate(steps):
         step(current.title)
         current.producer.produce(job_for(current.layout))
-        gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs
+        if index < len(steps) - 1:
+            gc.collect()  # each WeasyPrint document holds ~20 MB of font blobs; free them for the next step
