@@ -22,13 +22,13 @@ PRESETS = ("xhs", "square", "story", "douyin")
 
 
 @pytest.fixture(scope="module")
-def sets(seed_report, cards_layout):
-    return {name: build_cards(seed_report, cards_layout, name, SocialOptions(densities=(1,))) for name in PRESETS}
+def sets(seed_sets):
+    return {name: seed_sets(name).result for name in PRESETS}
 
 
 @pytest.fixture(scope="module")
-def wechat_cover(seed_report, cards_layout):
-    return build_cards(seed_report, cards_layout, "wechat-cover", SocialOptions(densities=(1,)))
+def wechat_cover(seed_sets):
+    return seed_sets("wechat-cover").result
 
 
 def pages(result):

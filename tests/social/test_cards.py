@@ -193,10 +193,10 @@ def test_template_environment_is_built_once_per_layout(cards_layout):
     assert environment(cards_layout) is environment(cards_layout)
 
 
-def test_set_pdf_has_every_card_numbered_and_its_bookmarks(seed_report, cards_layout):
+def test_set_pdf_has_every_card_numbered_and_its_bookmarks(seed_sets):
     import pikepdf
 
-    result = build_cards(seed_report, cards_layout, "xhs")
+    result = seed_sets("xhs").result
     texts = pdf_page_texts(result.pdf)
     total = len(result.cards)
     assert total <= 18 and len(texts) == total  # Xiaohongshu: at most 18 images a post
