@@ -10,6 +10,7 @@ from collections import Counter
 import pdfplumber
 import pytest
 
+from xinhui_print.data import load_report
 from xinhui_print.social import SocialOptions, build_cards, get_preset
 from xinhui_print.social.heroes import key_figure
 from xinhui_print.social.phrases import phrases
@@ -184,11 +185,13 @@ def test_condensed_sets_keep_the_platform_limit_and_say_what_they_left_out(sets,
     assert kinds["cover"] == 1 and kinds["closing"] == 1
 
 
-def test_the_full_set_is_kept_as_an_option(seed_report, cards_layout):
-    full = build_cards(seed_report, cards_layout, "square", SocialOptions(densities=(1,), full_set=True))
+def test_the_full_set_is_kept_as_an_option(short_seed, cards_layout):
+    """The short seed (tests/conftest.py) has 10 square cards in full, one past the limit."""
+    report = load_report(short_seed)
+    full = build_cards(report, cards_layout, "square", SocialOptions(densities=(1,), full_set=True))
     assert len(full.cards) > get_preset("square").max_images
     assert not full.omitted and any("limit of 9 images" in str(warning) for warning in full.warnings)
-    items = sum(len(section.items) for chapter in seed_report.chapters for section in chapter.sections)
+    items = sum(len(section.items) for chapter in report.chapters for section in chapter.sections)
     assert sum(card.items for card in full.cards if card.kind == "chapter") == items
 
 
