@@ -8,6 +8,7 @@ import io
 from collections import Counter
 
 import pdfplumber
+import pikepdf
 import pytest
 
 from xinhui_print.data import load_report
@@ -224,3 +225,18 @@ def test_long_poster_marks_its_abridgement_and_the_manifest_lists_it(long_poster
     total = sum(len(s.items) for c in seed_report.chapters for s in c.sections)
     assert omitted and 0 < left < total
     assert all(part["shown"] < part["of"] for part in omitted)
+
+
+def test_set_pdf_has_every_card_numbered_and_its_bookmarks(sets):
+    result = sets["xhs"]
+    texts = pdf_page_texts(result.pdf)
+    total = len(result.cards)
+    assert total <= 18 and len(texts) == total  # Xiaohongshu: at most 18 images a post
+    assert all(f"{n}/{total}" in text for n, text in enumerate(texts, start=1) if n > 1)
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        assert str(pdf.docinfo["/Title"]).startswith("数读")
+        assert str(pdf.Root.Lang) == "zh-CN"
+        with pdf.open_outline() as outline:
+            (title,) = outline.root  # the set's title, every card's heading under it
+            pages = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in title.children]
+    assert len(pages) == total - 1 and pages == sorted(pages) and pages[-1] == total - 1
