@@ -126,6 +126,27 @@ def seed_sets(seed_report):
     return get
 
 
+@pytest.fixture(scope="session")
+def seed_renders(seed_report):
+    """``seed_renders("booklet-a5")`` or ``seed_renders("poster-print@A3")`` → (document, PDF
+    bytes written from it): the render stage's layout of the seed (no copyfitting), made once a
+    session for the tests that read it (charts, visual)."""
+    from xinhui_print.build import with_paper
+    from xinhui_print.layout import load_layout
+    from xinhui_print.render import render
+
+    made: dict[str, tuple] = {}
+
+    def get(name: str) -> tuple:
+        if name not in made:
+            layout_name, _, paper = name.partition("@")
+            document = render(seed_report, with_paper(load_layout(layout_name), paper or None)).document
+            made[name] = document, document.write_pdf()
+        return made[name]
+
+    return get
+
+
 @pytest.fixture
 def cli():
     """``cli("build", …)`` runs the command line in a fresh process."""
@@ -141,7 +162,7 @@ def pytest_configure(config):
 
 
 BUILT_ONCE = ("booklet_build", "press_build", "press_build_again", "numbered_press_pdf", "renders",
-              "local_batch", "clean_pdf", "variants", "seed_sets", "press_booklet_build")
+              "local_batch", "clean_pdf", "variants", "seed_sets", "seed_renders", "press_booklet_build")
 """Session fixtures that build real outputs (seconds each): their users share one xdist worker."""
 
 

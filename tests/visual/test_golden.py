@@ -13,7 +13,6 @@ from PIL import Image
 
 from xinhui_print.export.raster import rasterize
 from xinhui_print.layout import load_layout
-from xinhui_print.render import render
 from xinhui_print.render.weasyprint_adapter import page_tree
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.poster import lay_out_poster
@@ -56,19 +55,19 @@ def _first_page_with(document, css_class: str) -> int:
                 if any(css_class in box.classes for box in page_tree(page).walk()))
 
 
-def test_booklet(seed_report):
+def test_booklet(seed_renders):
     """Cover, the review's first page, the page with the fact charts, the targets chart's page."""
-    document = render(seed_report, load_layout("booklet-a5")).document
+    document, pdf = seed_renders("booklet-a5")
     pages = {"cover": 0, "review": _first_page_with(document, "review"),
              "facts": _first_page_with(document, "chart-facts"), "targets": _first_page_with(document, "chart-targets")}
-    images = rasterize(document.write_pdf(), 0.3, pages.values())
+    images = rasterize(pdf, 0.3, pages.values())
     for (name, _), image in zip(pages.items(), images):
         check(f"booklet-a5-{name}", image)
 
 
-def test_print_poster(seed_report):
-    document = render(seed_report, load_layout("poster-print")).document
-    check("poster-print", rasterize(document.write_pdf(), 0.12)[0])
+def test_print_poster(seed_renders):
+    _, pdf = seed_renders("poster-print")
+    check("poster-print", rasterize(pdf, 0.12)[0])
 
 
 def test_long_poster(seed_report):
