@@ -13,9 +13,11 @@ demo: setup
 	$(BIN)/xinhui-print doctor
 	$(BIN)/xinhui-print build --press data/xinhui-2023.yaml
 
-# One process by default: under -n 2 the studio's browser tests timed out (measured under load).
-# `make test PYTEST_ARGS="-n 2 --dist loadgroup"` runs two workers; tests/conftest.py groups the
-# tests that share a build so each build still runs once.
+# One process by default. Under -n 2 (load 3.5, four other users) the studio's browser tests
+# timed out: the studio renders its previews and export inside the worker, and beside a second
+# worker's builds a card took > 60 s (13.5 s alone; they pass under -n 1, so xdist itself is not
+# the cause). `make test PYTEST_ARGS="-n 2 --dist loadgroup"` runs two workers; tests/conftest.py
+# groups the tests that share a build so each build still runs once.
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -15,11 +15,8 @@ from dataclasses import dataclass
 import pdfplumber
 import pytest
 
-from xinhui_print.build import with_paper
 from xinhui_print.layout import load_layout
-from xinhui_print.render import render
 from xinhui_print.render.weasyprint_adapter import page_tree
-from xinhui_print.social.cards import lay_out_set
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.poster import lay_out_poster
 from xinhui_print.social.presets import PRESETS
@@ -41,15 +38,15 @@ class ChartBox:
     drawn: tuple[float, float]  # the SVG's own width and height (the box it was drawn for)
 
 
-def laid_out(name: str, report):
-    """The weasyprint Document of one output."""
+def laid_out(name: str, report, seed_sets, seed_renders):
+    """The weasyprint Document of one output and the PDF written from it (the session's, but the long poster)."""
     if name.startswith("cards-"):
-        preset = PRESETS[name.removeprefix("cards-")]
-        return lay_out_set(report, load_layout("cards"), preset, SocialOptions()).document
+        built = seed_sets(name.removeprefix("cards-"))
+        return built.laid_out.document, built.result.pdf
     if name == "poster-long":
-        return lay_out_poster(report, load_layout("poster-long"), PRESETS["poster"], SocialOptions()).auto.document
-    layout_name, _, paper = name.partition("@")
-    return render(report, with_paper(load_layout(layout_name), paper or None)).document
+        document = lay_out_poster(report, load_layout("poster-long"), PRESETS["poster"], SocialOptions()).auto.document
+        return document, document.write_pdf()
+    return seed_renders(name)
 
 
 def chart_boxes(document) -> list[ChartBox]:
@@ -63,9 +60,9 @@ def chart_boxes(document) -> list[ChartBox]:
 
 
 @pytest.fixture(scope="module", params=OUTPUTS)
-def output(request, seed_report):
-    document = laid_out(request.param, seed_report)
-    pdf = pdfplumber.open(io.BytesIO(document.write_pdf()))
+def output(request, seed_report, seed_sets, seed_renders):
+    document, written = laid_out(request.param, seed_report, seed_sets, seed_renders)
+    pdf = pdfplumber.open(io.BytesIO(written))
     yield request.param, document, chart_boxes(document), pdf
     pdf.close()
 

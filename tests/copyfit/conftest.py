@@ -3,7 +3,10 @@
 Held-out reports: the two national work reports drafted with ``draft`` (the same texts as
 ``/work/shared/reference/reports``, kept in ``tests/draft/reports``) and the 蓬江 article of
 ``tests/data/articles``.  Each case is fitted (:func:`xinhui_print.copyfit.fit`) and laid out
-plain (copyfitting off), both written as the screen PDF is written.
+plain (copyfitting off), both written as the screen PDF is written.  The plain layout is fit's
+own first pass (``render`` with no moves: the call fit makes, and all it makes, for a layout whose
+``[copyfit]`` allows no moves), recorded on its way; ``test_booklet.py`` checks once that it is
+byte for byte the booklet laid out with copyfitting off.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+import xinhui_print.copyfit as copyfit_module
 from xinhui_print.copyfit import Fitting, fit
 from xinhui_print.data import load_report, load_source
 from xinhui_print.draft import draft_report, draft_yaml
 from xinhui_print.export.pdf import export_pdf
 from xinhui_print.layout import Layout, load_layout, merge
 from xinhui_print.layout.papers import length_mm
+from xinhui_print.render import RenderOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "tests" / "draft" / "reports"
@@ -64,16 +69,31 @@ def booklets(reports, tmp_path_factory):
     def get(source: str, paper: str) -> Booklet:
         if (source, paper) not in made:
             layout = on_paper("booklet-a5", paper)
-            rendered, fitting = fit(reports[source], layout)
+            rendered, fitting, (first_options, first_pass) = fit_recording_passes(reports[source], layout)
+            assert first_options == RenderOptions(), "fit's first pass is the layout without moves"
             pdf = folder / f"{source}-{paper}.pdf"
             pdf.write_bytes(export_pdf(rendered.document))
-            plain_rendered, _ = fit(reports[source], on_paper("booklet-a5", paper, copyfit={"moves": []}))
             plain = folder / f"{source}-{paper}-plain.pdf"
-            plain.write_bytes(export_pdf(plain_rendered.document))
+            plain.write_bytes(export_pdf(first_pass.document))
             made[source, paper] = Booklet(pdf, plain, fitting, layout)
         return made[source, paper]
 
     return get
+
+
+def fit_recording_passes(report, layout: Layout):
+    """``fit(report, layout)`` → (rendered, fitting, (options, rendered) of its first pass)."""
+    passes = []
+    real = copyfit_module.render
+
+    def recording(report, layout, options=RenderOptions()):
+        passes.append((options, real(report, layout, options)))
+        return passes[-1][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(copyfit_module, "render", recording)
+        rendered, fitting = fit(report, layout)
+    return rendered, fitting, passes[0]
 
 
 def text_block(layout: Layout, page) -> tuple[float, float]:

@@ -9,7 +9,10 @@ import re
 
 import pytest
 
-from .conftest import PAPERS, SOURCES, body_text, page_fills
+from xinhui_print.copyfit import fit
+from xinhui_print.export.pdf import export_pdf
+
+from .conftest import PAPERS, SOURCES, body_text, on_paper, page_fills
 
 BAR = 0.40
 
@@ -35,6 +38,13 @@ def test_body_text_is_the_text_laid_out_without_copyfitting(booklets, source, pa
     fitted = re.sub(r"\s", "", "".join(body_text(booklet.pdf, booklet.layout)))
     plain = re.sub(r"\s", "", "".join(body_text(booklet.plain, booklet.layout)))
     assert fitted == plain
+
+
+def test_the_plain_booklet_is_the_booklet_laid_out_without_copyfitting(booklets, reports):
+    """The plain booklets above are fit's first pass: the same bytes as copyfitting turned off."""
+    off, fitting = fit(reports["seed"], on_paper("booklet-a5", "A5", copyfit={"moves": []}))
+    assert fitting.passes == 1 and not fitting.moves
+    assert export_pdf(off.document) == booklets("seed", "A5").plain.read_bytes()
 
 
 def test_the_seed_is_fitted_as_a_designer_would_fit_it(booklets):

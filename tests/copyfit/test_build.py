@@ -3,23 +3,17 @@ in the manifest (per page: fill and moves), and the press PDF gets the screen PD
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 
 import pytest
 
-from tests.conftest import SEED_DATA, run_cli
-
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    result = run_cli("build", str(SEED_DATA), "--layout", "booklet-a5", "--press", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    folder = out / "xinhui-2023"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return folder, {entry["role"]: entry for entry in manifest["files"]}, result.stdout + result.stderr
+def built(press_booklet_build):
+    """The session's ``build --press`` of the booklet (tests/conftest.py), its files by role."""
+    folder, manifest, output = press_booklet_build
+    return folder, {entry["role"]: entry for entry in manifest["files"]}, output
 
 
 def test_build_output_names_the_moves(built):

@@ -1,7 +1,8 @@
 """The bar of issue 14 for images: with a PNG logo in the data, the press files still hold no
 RGB object and pass ``shop-cn``, and the logo is printed on the booklet cover, the first card
 and the posters.  One real build (``build --press --preset square``: the square preset allows
-the logo on its first card; Xiaohongshu's first card stays clean by platform rule)."""
+the logo on its first card; Xiaohongshu's first card stays clean by platform rule) of the short
+seed: what is checked is where the logo goes and in which colours, not the seed's length."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import yaml
 from PIL import Image, ImageDraw
 
-from tests.conftest import SEED_DATA, run_cli
+from tests.conftest import run_cli, short_seed_data
 from xinhui_print.preflight import preflight
 
 LOGO_PX = (600, 200)
@@ -34,10 +36,10 @@ def make_logo(path) -> None:
 
 
 def data_with(folder, **meta) -> str:
-    text = SEED_DATA.read_text(encoding="utf-8")
-    added = "".join(f"  {key}: {value}\n" for key, value in meta.items())
-    (folder / "report.yaml").write_text(text.replace("  date: 2023-02-20\n", "  date: 2023-02-20\n" + added, 1),
-                                        encoding="utf-8")
+    """The short seed (tests/conftest.py: every kind of content, a few pages) with ``meta`` added."""
+    data = short_seed_data()
+    data["meta"].update(meta)
+    (folder / "report.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return str(folder / "report.yaml")
 
 

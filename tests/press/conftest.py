@@ -34,9 +34,10 @@ def _press_build(out: Path) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="session")
-def press_build(tmp_path_factory):
-    """(out folder, manifest) of ``build --press`` for booklet-a5."""
-    return _press_build(tmp_path_factory.mktemp("press1"))
+def press_build(press_booklet_build):
+    """(out folder, manifest) of ``build --press`` for booklet-a5 (the session's, tests/conftest.py)."""
+    folder, manifest, _ = press_booklet_build
+    return folder, manifest
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,10 @@ import io
 from collections import Counter
 
 import pdfplumber
+import pikepdf
 import pytest
 
+from xinhui_print.data import load_report
 from xinhui_print.social import SocialOptions, build_cards, get_preset
 from xinhui_print.social.heroes import key_figure
 from xinhui_print.social.phrases import phrases
@@ -22,13 +24,13 @@ PRESETS = ("xhs", "square", "story", "douyin")
 
 
 @pytest.fixture(scope="module")
-def sets(seed_report, cards_layout):
-    return {name: build_cards(seed_report, cards_layout, name, SocialOptions(densities=(1,))) for name in PRESETS}
+def sets(seed_sets):
+    return {name: seed_sets(name).result for name in PRESETS}
 
 
 @pytest.fixture(scope="module")
-def wechat_cover(seed_report, cards_layout):
-    return build_cards(seed_report, cards_layout, "wechat-cover", SocialOptions(densities=(1,)))
+def wechat_cover(seed_sets):
+    return seed_sets("wechat-cover").result
 
 
 def pages(result):
@@ -184,11 +186,13 @@ def test_condensed_sets_keep_the_platform_limit_and_say_what_they_left_out(sets,
     assert kinds["cover"] == 1 and kinds["closing"] == 1
 
 
-def test_the_full_set_is_kept_as_an_option(seed_report, cards_layout):
-    full = build_cards(seed_report, cards_layout, "square", SocialOptions(densities=(1,), full_set=True))
+def test_the_full_set_is_kept_as_an_option(short_seed, cards_layout):
+    """The short seed (tests/conftest.py) has 10 square cards in full, one past the limit."""
+    report = load_report(short_seed)
+    full = build_cards(report, cards_layout, "square", SocialOptions(densities=(1,), full_set=True))
     assert len(full.cards) > get_preset("square").max_images
     assert not full.omitted and any("limit of 9 images" in str(warning) for warning in full.warnings)
-    items = sum(len(section.items) for chapter in seed_report.chapters for section in chapter.sections)
+    items = sum(len(section.items) for chapter in report.chapters for section in chapter.sections)
     assert sum(card.items for card in full.cards if card.kind == "chapter") == items
 
 
@@ -221,3 +225,18 @@ def test_long_poster_marks_its_abridgement_and_the_manifest_lists_it(long_poster
     total = sum(len(s.items) for c in seed_report.chapters for s in c.sections)
     assert omitted and 0 < left < total
     assert all(part["shown"] < part["of"] for part in omitted)
+
+
+def test_set_pdf_has_every_card_numbered_and_its_bookmarks(sets):
+    result = sets["xhs"]
+    texts = pdf_page_texts(result.pdf)
+    total = len(result.cards)
+    assert total <= 18 and len(texts) == total  # Xiaohongshu: at most 18 images a post
+    assert all(f"{n}/{total}" in text for n, text in enumerate(texts, start=1) if n > 1)
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        assert str(pdf.docinfo["/Title"]).startswith("数读")
+        assert str(pdf.Root.Lang) == "zh-CN"
+        with pdf.open_outline() as outline:
+            (title,) = outline.root  # the set's title, every card's heading under it
+            pages = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in title.children]
+    assert len(pages) == total - 1 and pages == sorted(pages) and pages[-1] == total - 1

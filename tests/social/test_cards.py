@@ -191,20 +191,3 @@ def test_template_environment_is_built_once_per_layout(cards_layout):
     from xinhui_print.template import environment
 
     assert environment(cards_layout) is environment(cards_layout)
-
-
-def test_set_pdf_has_every_card_numbered_and_its_bookmarks(seed_report, cards_layout):
-    import pikepdf
-
-    result = build_cards(seed_report, cards_layout, "xhs")
-    texts = pdf_page_texts(result.pdf)
-    total = len(result.cards)
-    assert total <= 18 and len(texts) == total  # Xiaohongshu: at most 18 images a post
-    assert all(f"{n}/{total}" in text for n, text in enumerate(texts, start=1) if n > 1)
-    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
-        assert str(pdf.docinfo["/Title"]).startswith("数读")
-        assert str(pdf.Root.Lang) == "zh-CN"
-        with pdf.open_outline() as outline:
-            (title,) = outline.root  # the set's title, every card's heading under it
-            pages = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in title.children]
-    assert len(pages) == total - 1 and pages == sorted(pages) and pages[-1] == total - 1

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 
 from .conftest import chapter, report_data
 
-ROOT = Path(__file__).resolve().parents[2]
 SOCIAL_FIELDS = {"path", "layout", "role", "format", "sha256", "bytes", "preset", "width_px", "height_px", "alt"}
 
 
@@ -84,10 +82,10 @@ def test_a_qr_url_that_makes_no_usable_code_is_refused_before_anything_is_writte
     assert not (tmp_path / "synthetic").exists()
 
 
-def test_full_set_keeps_every_card_past_the_platform_limit(cli, tmp_path):
-    """The seed's square set (WeChat Moments: 9 images a post) is condensed by default;
-    ``--full-set`` keeps every card and says the set is over the limit."""
-    seed = ROOT / "data" / "xinhui-2023.yaml"
+def test_full_set_keeps_every_card_past_the_platform_limit(cli, tmp_path, short_seed):
+    """The short seed's square set (WeChat Moments: 9 images a post; 10 cards in full) is
+    condensed by default; ``--full-set`` keeps every card and says the set is over the limit."""
+    seed = short_seed
     counts = {}
     for flag in ([], ["--full-set"]):
         out = tmp_path / ("full" if flag else "condensed")

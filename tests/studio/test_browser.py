@@ -84,7 +84,7 @@ def test_invalid_figure_is_located_and_old_preview_kept(page, live_studio):
     problem = page.locator("#problems .problem").first.text_content()
     assert re.search(r"xinhui-2023\.yaml:\d+:\d+: review\.kpis\[0\]\.figure: ", problem)
     assert page.is_visible("#preview-banner")
-    page.wait_for_timeout(800)  # nothing may replace the last good preview meanwhile
+    live_studio.wait_idle()  # the server has nothing to render: nothing may replace the last good preview
     assert card_src(page) == kept
     assert on_disk(live_studio)["review"]["kpis"][0]["figure"] == "五个点"  # saved as typed
 

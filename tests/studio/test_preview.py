@@ -27,11 +27,12 @@ OPTIONS = SocialOptions(densities=(1.0,))
 
 
 @pytest.fixture(scope="module")
-def card_set():
-    report = load_report(project().default_data)
-    layout, preset = load_layout("cards"), card_preset("xhs")
-    laid_out = lay_out_set(report, layout, preset, OPTIONS)
-    pages = open_pdf(laid_out.document.write_pdf())
+def card_set(seed_report, seed_sets):
+    """The seed's xhs set (the session's, shared with the social and chart tests) and its card images."""
+    report, layout, preset = seed_report, load_layout("cards"), card_preset("xhs")
+    built = seed_sets("xhs")
+    laid_out = built.laid_out
+    pages = open_pdf(built.result.pdf)
     images = [raster_page(pages, index) for index in range(len(laid_out.cards))]
     return report, layout, preset, laid_out, images
 

@@ -1,8 +1,8 @@
 """Visual regression: per layout and preset a few small golden images of the seed report, compared
 tightly (tests/visual/compare.py).  Regenerate with ``make goldens``.
 
-Each output is laid out once by the library's own path (render, card fitting, the long poster's
-auto height) and rasterized with the export stage's rasterizer at a small density.
+Each output is laid out once by the library's own path (render, card fitting — the session's
+shared ``seed_sets`` —, the long poster's auto height) and rasterized with the export stage's rasterizer at a small density.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from PIL import Image
 
 from xinhui_print.export.raster import rasterize
 from xinhui_print.layout import load_layout
-from xinhui_print.render import render
 from xinhui_print.render.weasyprint_adapter import page_tree
-from xinhui_print.social.cards import lay_out_set
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.poster import lay_out_poster
 from xinhui_print.social.presets import PRESETS
@@ -26,9 +24,9 @@ CARD_PRESETS = ("xhs", "square", "ig", "story", "douyin")
 CARD_DENSITY = 0.2  # 1080 px → 216 px
 
 
-def _cards(seed_report, preset: str):
-    laid = lay_out_set(seed_report, load_layout("cards"), PRESETS[preset], SocialOptions())
-    return laid.cards, rasterize(laid.document.write_pdf(), CARD_DENSITY)
+def _cards(seed_sets, preset: str):
+    built = seed_sets(preset)
+    return built.laid_out.cards, rasterize(built.result.pdf, CARD_DENSITY)
 
 
 #: Cards kept per preset: the whole set's kinds on the default preset, the chart card (drawn for each
@@ -38,8 +36,8 @@ CARD_KINDS = {"xhs": ("cover", "kpis", "targets", "chapter", "closing")} | {
 
 
 @pytest.mark.parametrize("preset", CARD_PRESETS)
-def test_cards(seed_report, preset):
-    cards, images = _cards(seed_report, preset)
+def test_cards(seed_sets, preset):
+    cards, images = _cards(seed_sets, preset)
     kinds = [card.kind for card in cards]
     for kind in CARD_KINDS[preset]:
         check(f"cards-{preset}-{kind}", images[kinds.index(kind)])
@@ -48,9 +46,8 @@ def test_cards(seed_report, preset):
         check("cards-xhs-facts", images[facts])
 
 
-def test_wechat_cover(seed_report):
-    laid = lay_out_set(seed_report, load_layout("cards"), PRESETS["wechat-cover"], SocialOptions())
-    check("cards-wechat-cover", rasterize(laid.document.write_pdf(), 0.25)[0])
+def test_wechat_cover(seed_sets):
+    check("cards-wechat-cover", rasterize(seed_sets("wechat-cover").result.pdf, 0.25)[0])
 
 
 def _first_page_with(document, css_class: str) -> int:
@@ -58,19 +55,19 @@ def _first_page_with(document, css_class: str) -> int:
                 if any(css_class in box.classes for box in page_tree(page).walk()))
 
 
-def test_booklet(seed_report):
+def test_booklet(seed_renders):
     """Cover, the review's first page, the page with the fact charts, the targets chart's page."""
-    document = render(seed_report, load_layout("booklet-a5")).document
+    document, pdf = seed_renders("booklet-a5")
     pages = {"cover": 0, "review": _first_page_with(document, "review"),
              "facts": _first_page_with(document, "chart-facts"), "targets": _first_page_with(document, "chart-targets")}
-    images = rasterize(document.write_pdf(), 0.3, pages.values())
+    images = rasterize(pdf, 0.3, pages.values())
     for (name, _), image in zip(pages.items(), images):
         check(f"booklet-a5-{name}", image)
 
 
-def test_print_poster(seed_report):
-    document = render(seed_report, load_layout("poster-print")).document
-    check("poster-print", rasterize(document.write_pdf(), 0.12)[0])
+def test_print_poster(seed_renders):
+    _, pdf = seed_renders("poster-print")
+    check("poster-print", rasterize(pdf, 0.12)[0])
 
 
 def test_long_poster(seed_report):
