@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 from array import array
-from collections import Counter
 from bisect import bisect_left
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -49,12 +48,11 @@ class CompactDictionary:
     """
 
     def __init__(self, path: Path):
-        every = path.read_bytes().splitlines()
-        lines = sorted(set(every) - {b""})  # "word frequency tag", by word: a space sorts first
+        every = [line for line in path.read_bytes().splitlines() if line]
+        self.total = sum(_frequency(line) for line in every)  # as jieba counts: every line, repeats too
+        lines = sorted(set(every))  # "word frequency tag", by word: a space sorts first
         words = [line.partition(b" ")[0] for line in lines]
-        self._frequencies = array("I", [int(line.split(b" ", 2)[1]) for line in lines])
-        repeated = Counter(every) - Counter(lines) if len(lines) < len(every) - every.count(b"") else {}
-        self.total = sum(self._frequencies) + sum(int(line.split(b" ", 2)[1]) * n for line, n in repeated.items() if line)
+        self._frequencies = array("I", [_frequency(line) for line in lines])
         self._block = b"\n".join(words) + b"\n"
         self._starts = array("I", accumulate((len(word) + 1 for word in words), initial=0))
         self._count = len(words)
@@ -83,6 +81,11 @@ class CompactDictionary:
         if value is None:
             raise KeyError(text)
         return value
+
+
+def _frequency(line: bytes) -> int:
+    """The frequency of a dictionary line ``word frequency [tag]``."""
+    return int(line.split(b" ", 2)[1])
 
 
 @cache
