@@ -183,18 +183,29 @@ def typeset(html: str, layout: Layout) -> str:
 
 def render(report: Report, layout: Layout, options: RenderOptions = RenderOptions()) -> Rendered:
     """Lay out ``report`` with ``layout`` (see the module doc)."""
-    context = template_context(report, layout, options.mode, options.extra)
-    check_report_glyphs(report, context.fonts.values())
-    html = layout.edition.html(svg_alt_titles(render_html(report, context)))  # printed strings in the edition's script
-    check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
-    html = typeset(html, layout)
+    html, context = page_html(report, layout, options)
     document, fetcher = lay_out(html, layout, page_stylesheets(options), context.extra["images"].files)
-    check_overflow(document, layout.name, [(path, layout.edition.text(text)) for path, text in glyph_texts(report)])
+    check_text_inside(document, report, layout)
     check_page_count(document, layout, context.extra["page"])
     multiple = layout.settings.page.pad_to_multiple
     if multiple > 1:
         document = pad_pages(document, multiple, context.extra["page"])
     return Rendered(layout, options, html, document, fetcher, context)
+
+
+def page_html(report: Report, layout: Layout, options: RenderOptions = RenderOptions()) -> tuple[str, TemplateContext]:
+    """The HTML :func:`render` lays out, and its template context: glyph check of the data →
+    template → the edition's script → glyph check of the page → Chinese typesetting."""
+    context = template_context(report, layout, options.mode, options.extra)
+    check_report_glyphs(report, context.fonts.values())
+    html = layout.edition.html(svg_alt_titles(render_html(report, context)))  # printed strings in the edition's script
+    check_document_glyphs(html, context.fonts.values(), f"the text of layout {layout.name!r}")
+    return typeset(html, layout), context
+
+
+def check_text_inside(document: weasyprint.Document, report: Report, layout: Layout) -> None:
+    """:class:`~.overflow.ContentOverflow` for the first text outside its box, naming its field."""
+    check_overflow(document, layout.name, [(path, layout.edition.text(text)) for path, text in glyph_texts(report)])
 
 
 def page_stylesheets(options: RenderOptions) -> tuple[str, ...]:

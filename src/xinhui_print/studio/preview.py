@@ -6,6 +6,11 @@ build lays it out, so a preview page is the exported page), ``social`` (the long
 poster, card sets, their plan and fitting) and ``export`` (rasterising), so
 that a change of the render API is a change of this module only.
 
+The booklet's first copyfitting pass (the layout without moves) is made part by part: the
+parts an edit did not change keep their measured pages across edits
+(:class:`~xinhui_print.copyfit.NaturalPages`), so an edit costs a layout of the parts it
+changed and one of the booklet with its moves, where the build makes two of the booklet.
+
 One thread renders (fonts, templates and WeasyPrint stay loaded; the event loop
 never waits for a layout).  It always works for the newest request: between
 any two steps (a layout, a PDF, one page image) it checks whether a newer edit
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..build import with_paper
-from ..copyfit import fit
+from ..copyfit import NaturalPages, fit
 from ..errors import BuildError, XinhuiError
 from ..export.raster import RasterImage, RasterOptions, encode_image, open_pdf, render_scanlines
 from ..layout import load_layout
@@ -165,6 +170,7 @@ class PreviewService:
         self._thread = threading.Thread(target=self._run, name="studio-render", daemon=True)
         self.fonts = FontPrograms()  # the previews' font subsets, kept across edits
         self.probes: dict[str, ProbeCache] = {}  # per card preset: probe metrics, kept across edits
+        self.natural = NaturalPages()  # the booklet's parts without moves, kept across edits
 
     # ------------------------------------------------------------ called from the server
 
@@ -319,7 +325,7 @@ class PreviewService:
     def _render_booklet(self, name: str, target: Target) -> None:
         """Lay out; the changed page nearest the one in view is written and shown first, then the rest."""
         layout = with_paper(load_layout(BOOKLET), target.settings.paper)
-        document = fit(target.report, layout)[0].document  # copyfitted, as the build lays it out
+        document = fit(target.report, layout, natural=self.natural)[0].document  # copyfitted, as the build lays it out
         self._check(target)
         texts = [page_text(page) for page in document.pages]
         state = self.outputs[name]

@@ -118,8 +118,17 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.filters.update(rich=rich, figure=figure_html, cn=chinese_numeral, title_lines=title_lines,
                        two=lambda n: f"{int(n):02d}", chapter_icon=chapter_icon,
                        indicator_icon=indicator_icon)
-    env.globals.update(icon_svg=icon_svg)
+    env.globals.update(icon_svg=icon_svg, shows=shows)
     return env
+
+
+@jinja2.pass_context
+def shows(context: jinja2.runtime.Context, unit: str) -> bool:
+    """Does this document hold unit ``unit`` (a part that starts on a page of its own, by its
+    ``id``)?  All of them unless the render options' ``units`` name some: copyfitting lays out
+    the parts an edit changed on their own (:mod:`xinhui_print.copyfit.natural`)."""
+    units = context.get("units")
+    return units is None or unit in units
 
 
 def stylesheet_text(paths: list[Path]) -> Markup:
