@@ -19,6 +19,7 @@ from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.presets import card_preset
 from xinhui_print.export.raster import open_pdf
 from xinhui_print.render.weasyprint_adapter import FontPrograms
+import xinhui_print.studio.preview as preview_module
 from xinhui_print.studio.preview import (
     PreviewService, Superseded, changed_cards, raster_page, refitted, render_card_alone,
 )
@@ -125,7 +126,7 @@ def test_newer_edit_supersedes_and_focus_goes_first():
     assert log[2:] == [("cards-xhs", 2), ("booklet", 2), ("poster", 2)]
 
 
-def test_an_edit_redraws_only_the_cards_it_changed(card_set):
+def test_an_edit_redraws_only_the_cards_it_changed(card_set, monkeypatch):
     report, layout, preset, _, _ = card_set
     events = []
     service = PreviewService(events.append)  # the thread is not started: render synchronously
@@ -135,11 +136,16 @@ def test_an_edit_redraws_only_the_cards_it_changed(card_set):
     new = edited(report, lambda d: d["review"]["kpis"][0].update(figure="同比5%"))
     service.request(new, 2)
     events.clear()
+    laid_out = []
+    real = preview_module.lay_out_cards
+    monkeypatch.setattr(preview_module, "lay_out_cards",
+                        lambda renderer, cards, indexes: laid_out.append(list(indexes)) or real(renderer, cards, indexes))
     service._render_cards("cards-xhs", service._target, "xhs")
     after = service.outputs["cards-xhs"].images
     drawn = sorted({event["index"] for event in events if event["type"] == "image"})
     kinds = [card.kind for card in service.outputs["cards-xhs"].fitted]
     assert drawn == [0, 1, kinds.index("chart")]  # the cover (its hero), the KPI card and the chart, nothing else
+    assert sorted(sum(laid_out, [])) == drawn, "no card is laid out twice, none that did not change"
     assert all(image.key == service._target.key for image in after)  # every image is fresh
     assert [a.data for i, a in enumerate(after) if i not in drawn] == [b.data for i, b in enumerate(before)
                                                                        if i not in drawn]

@@ -516,10 +516,10 @@ def _drawn_from(card: Card, planned: Card, pieces: int) -> bool:
 def card_key(target: Target, cards: list[Card], index: int) -> tuple:
     """Everything card ``index`` of a set shows: the card (blocks, size, （续）), its place
     and the set's length (page number, logo and QR rules), the settings, the report's meta
-    (header, foot, cover, closing), what the cover teaser counts, and the chart's figures
-    when the card holds the chart.  Two equal keys give the same image."""
+    (header, foot, cover, closing), what the cover teaser counts, and the KPIs and targets
+    when the card holds the chart drawn from them (a fact chart is in its block).  Two equal keys give the same image."""
     report, card = target.report, cards[index]
-    chart = (report.review, report.targets) if any(block.kind == "chart" for block in card.blocks) else None
+    chart = (report.review, report.targets) if any(draws_pairs(block) for block in card.blocks) else None
     return (card, index, len(cards), target.settings.shown, report.meta, chart,
             bool(report.review), bool(report.targets), len(report.chapters))
 
@@ -531,8 +531,12 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
         return list(range(len(new)))
     chart_changed = old_report.review != new_report.review or old_report.targets != new_report.targets
     return [i for i, (a, b) in enumerate(zip(old, new))
-            if a != b or (chart_changed and any(block.kind == "chart" and "chart" not in block.data
-                                                for block in b.blocks))]  # a fact chart is in its block
+            if a != b or (chart_changed and any(draws_pairs(block) for block in b.blocks))]
+
+
+def draws_pairs(block) -> bool:
+    """A chart block drawn from the report's KPIs and targets (a fact chart is in its block)."""
+    return block.kind == "chart" and "chart" not in block.data
 
 
 def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
