@@ -7,12 +7,15 @@ whole booklet, or the studio's booklet would differ from the built one.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from xinhui_print.copyfit import NaturalPages, fit
 from xinhui_print.copyfit.measure import measure_pages
 from xinhui_print.layout import load_layout
 from xinhui_print.model import Report
+from xinhui_print.project import project
 from xinhui_print.render import render
 
 from .conftest import SOURCES, on_paper
@@ -84,3 +87,24 @@ def test_the_studio_fits_as_the_build_fits(reports):
     assert kept_fitting == built_fitting
     assert built.html == kept.html
     assert [measure_pages(built.document)] == [measure_pages(kept.document)]
+
+
+def test_a_template_without_shows_is_laid_out_whole(reports, tmp_path):
+    """A layout author's booklet template that does not wrap its parts in ``shows()``: the
+    parts cannot be laid out alone, so every edit lays out all of them (the first pass), once."""
+    shutil.copytree(project().layouts_dir, tmp_path / "layouts")
+    template = tmp_path / "layouts" / "booklet-a5" / "templates" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    marker = '{% set meta = report.meta %}'
+    assert marker in text
+    template.write_text(text.replace(marker, marker + '\n{% macro shows(unit) %}every part{% endmacro %}'),
+                        encoding="utf-8")
+    layout = load_layout("booklet-a5", root=tmp_path / "layouts")
+    natural = NaturalPages()
+    natural.pages(reports["seed"], layout)
+    report = edited(reports["seed"], lambda data: data["chapters"][2]["sections"][0]["items"].pop())
+    assert same_pages(natural.pages(report, layout), whole(report, layout))
+    assert not natural.alone
+    report = edited(report, lambda data: data["chapters"][1]["sections"][0]["items"].pop())
+    assert same_pages(natural.pages(report, layout), whole(report, layout))
+    assert [len(units) for units in natural.laid_out] == [11, 1, 11, 11], "one try alone, then whole"

@@ -64,6 +64,7 @@ class NaturalPages:
         self.capacity = capacity
         self._parts: OrderedDict[bytes, PartPages] = OrderedDict()
         self.laid_out: list[tuple[str, ...]] = []  # the parts of each layout made (tests, benchmarks)
+        self.alone = True  # False once a template laid out more than the parts asked for (no shows())
 
     def pages(self, report: Report, layout: Layout, options: RenderOptions = RenderOptions()) -> list[PageMeasure] | None:
         """The natural layout's page measures (as :func:`measure_pages` of ``render(report,
@@ -75,10 +76,14 @@ class NaturalPages:
         if parts is None:
             return None
         missing = [part for part in parts if part.key not in self._parts]
-        if any(part.links for part in missing):
+        if missing and (any(part.links for part in missing) or not self.alone):
             missing = parts
         if missing and not self._lay_out(report, layout, options, parts, missing):
-            return None
+            if self.alone or len(missing) == len(parts):
+                return None  # a part overflows, or the parts do not start pages: the whole layout says
+            missing = parts  # the template showed every part
+            if not self._lay_out(report, layout, options, parts, parts):
+                return None
         pages = self._assemble(parts, layout.settings.page.pad_to_multiple)
         if pages is None and len(missing) < len(parts):  # the links point elsewhere now: all of it
             if not self._lay_out(report, layout, options, parts, parts):
@@ -102,6 +107,7 @@ class NaturalPages:
             return False  # the whole layout says on which page
         split = split_parts(document, units)
         if split is None:
+            self.alone = self.alone and whole  # a template that shows every part: lay out all of them
             return False
         pages = anchor_pages(document)
         for part in wanted:
