@@ -14,14 +14,14 @@ from xinhui_print.data import load_report
 from xinhui_print.layout import load_layout
 from xinhui_print.model import Report
 from xinhui_print.project import project
-from xinhui_print.social.cards import lay_out_set, planned
+from xinhui_print.social.cards import lay_out_cards, lay_out_set, make_renderer, planned
 from xinhui_print.social.output import SocialOptions
 from xinhui_print.social.presets import card_preset
 from xinhui_print.export.raster import open_pdf
 from xinhui_print.render.weasyprint_adapter import FontPrograms
 import xinhui_print.studio.preview as preview_module
 from xinhui_print.studio.preview import (
-    PreviewService, Superseded, changed_cards, raster_page, refitted, render_card_alone,
+    PreviewService, Superseded, changed_cards, raster_page, refitted,
 )
 
 OPTIONS = SocialOptions(densities=(1.0,))
@@ -53,7 +53,8 @@ def test_card_alone_is_the_card_of_the_set(card_set):
     last = len(laid_out.cards) - 1
     fonts = FontPrograms()  # one cache for the three cards: later cards reuse larger subsets
     for index in (0, 1, last):  # the clean first card (no logo), a KPI card, the closing card
-        alone = render_card_alone(report, layout, preset, OPTIONS, laid_out.cards, index, fonts)
+        document = lay_out_cards(make_renderer(report, layout, preset, OPTIONS), laid_out.cards, [index]).document
+        alone = raster_page(fonts.write_pdf(document), 0)
         assert pixels(alone.data) == pixels(images[index].data), index
 
 

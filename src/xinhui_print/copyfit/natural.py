@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ElementTree
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
 
 import tinyhtml5
@@ -63,7 +63,7 @@ class NaturalPages:
     def __init__(self, capacity: int = 128):
         self.capacity = capacity
         self._parts: OrderedDict[bytes, PartPages] = OrderedDict()
-        self.laid_out: list[tuple[str, ...]] = []  # the parts of each layout made (tests, benchmarks)
+        self.laid_out: deque[tuple[str, ...]] = deque(maxlen=16)  # the parts of the last layouts made (tests)
         self.alone = True  # False once a template laid out more than the parts asked for (no shows())
 
     def pages(self, report: Report, layout: Layout, options: RenderOptions = RenderOptions()) -> list[PageMeasure] | None:
@@ -105,14 +105,14 @@ class NaturalPages:
             check_text_inside(document, report, layout)
         except ContentOverflow:
             return False  # the whole layout says on which page
-        split = split_parts(document, units)
+        anchors = anchor_pages(document)
+        split = split_parts(document, units, anchors)
         if split is None:
             self.alone = self.alone and whole  # a template that shows every part: lay out all of them
             return False
-        pages = anchor_pages(document)
         for part in wanted:
             found = split[part.unit]
-            links = tuple((target, pages[target]) for target in part.links if target in pages) if whole else ()
+            links = tuple((target, anchors[target]) for target in part.links if target in anchors) if whole else ()
             if part.links and len(links) != len(part.links):
                 return False
             self._keep(part.key, replace(found, links=links))
@@ -169,11 +169,11 @@ def booklet_parts(html: str, options: RenderOptions, images: dict[str, bytes]) -
     return parts
 
 
-def split_parts(document: weasyprint.Document, units: tuple[str, ...]) -> dict[str, PartPages] | None:
-    """Each part's pages in ``document`` (its parts in order, each from the page its id is on);
-    None when two parts start on one page or a part is missing."""
-    every_anchor = anchor_pages(document)
-    starts = {name: page for name, page in every_anchor.items() if name in units}
+def split_parts(document: weasyprint.Document, units: tuple[str, ...],
+                anchors: dict[str, int]) -> dict[str, PartPages] | None:
+    """Each part's pages in ``document`` (its parts in order, each from the page its id is on,
+    ``anchors``: :func:`anchor_pages`); None when two parts start on one page or a part is missing."""
+    starts = {name: page for name, page in anchors.items() if name in units}
     if list(starts) != list(units) or len(set(starts.values())) != len(units) or starts[units[0]] != 1:
         return None
     measured = measure_pages(document)
@@ -183,8 +183,8 @@ def split_parts(document: weasyprint.Document, units: tuple[str, ...]) -> dict[s
         pages = measured[first - 1:end - 1]
         if any(set(page.units) - {unit} for page in pages):
             return None
-        anchors = {name: number - first for name, number in every_anchor.items() if first <= number < end}
-        found[unit] = PartPages(tuple((page.height, page.fragments) for page in pages), tuple(anchors.items()))
+        inside = {name: number - first for name, number in anchors.items() if first <= number < end}
+        found[unit] = PartPages(tuple((page.height, page.fragments) for page in pages), tuple(inside.items()))
     return found
 
 

@@ -92,8 +92,7 @@ class CardRenderer:
         """Everything a probe card shows: the card (blocks, heroes, sizes), its logo and QR
         code, the set's context (:attr:`context_key`), the targets chart's figures on the card
         that draws them, and the chapter a chapter card's icon is chosen from."""
-        draws_targets = any(block.kind == "chart" and "chart" not in block.data for block in card.blocks)
-        chart = (self.report.review, self.report.targets) if draws_targets else None
+        chart = (self.report.review, self.report.targets) if card.draws_pairs else None
         chapter = self.report.chapters[card.number - 1] if card.kind == "chapter" and card.number else None
         shown = repr((self.context_key, card, self.preset.shows_logo(position), self.qr_for(position) is not None,
                       chart, chapter))

@@ -95,6 +95,12 @@ class Card:
         return f"{self.tag} {self.title}".strip() + ("（续）" if self.continued else "")
 
     @property
+    def draws_pairs(self) -> bool:
+        """Does it hold the chart drawn from the report's KPIs and targets?  (A fact chart is
+        drawn from its own block's data.)"""
+        return any(block.kind == "chart" and "chart" not in block.data for block in self.blocks)
+
+    @property
     def abridged(self) -> str:
         """``节选6/28项 · 全文见数读读本`` on an abridged card; where the rest is, on a condensed set's closing card."""
         return f"节选{self.items}/{self.of_items}项 · {FULL_TEXT}" if self.of_items else self.note

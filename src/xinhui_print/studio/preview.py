@@ -26,8 +26,8 @@ What the browser sees:
 - while the data has errors nothing is rendered and the last good previews stay;
 - a card set is first updated where the edit landed: the previous set's fitting
   (which card shows which blocks, at which size) is applied to the new plan,
-  and only the cards whose content changed are laid out, one card per
-  document; then the whole set is fitted again — the probe metrics of every
+  and only the cards whose content changed are laid out (the one nearest the
+  card in view alone, then the others in one document); then the whole set is fitted again — the probe metrics of every
   card whose content did not change are kept per preset
   (:class:`~xinhui_print.social.measure.ProbeCache`), so only changed cards are
   measured — and the cards that differ from their images are laid out, in one
@@ -380,7 +380,7 @@ class PreviewService:
         renderer = make_renderer(target.report, layout, preset, options,
                                  self.probes.setdefault(preset_name, ProbeCache()))
         state = self.outputs[name]
-        self._render_changed_cards(name, target, renderer, options)
+        self._render_changed_cards(name, target, renderer)
         cards = fit_cards(renderer)
         self._check(target)
         keys = [card_key(target, cards, index) for index in range(len(cards))]
@@ -398,8 +398,9 @@ class PreviewService:
         notes = [report.describe() for report in card_reports(cards, base)]
         self._finish(name, target, len(cards), notes)
 
-    def _render_changed_cards(self, name, target: Target, renderer: CardRenderer, options: SocialOptions) -> None:
-        """The cards the edit changed, each laid out alone at the previous set's fitting."""
+    def _render_changed_cards(self, name, target: Target, renderer: CardRenderer) -> None:
+        """The cards the edit changed, at the previous set's fitting: the one nearest the card
+        in view alone, then the others in one document."""
         state = self.outputs[name]
         if state.fitted_for is None or state.fitted_for[1] != target.settings.shown:
             return
@@ -409,22 +410,17 @@ class PreviewService:
         if cards is None:
             return  # the set's shape changed (a block added or removed): the full fitting decides
         changed = changed_cards(old_report, target.report, state.fitted, cards)
-        focus = self._focus_index(name)
-        first = nearest(changed, focus)
+        first = nearest(changed, self._focus_index(name))
         if first is None:
             return
-        raster = render_card_alone(target.report, renderer.layout, renderer.preset, options, cards, first, self.fonts)
-        if raster is None:
-            return  # it no longer fits at that size: the fitting follows
-        self._store(name, target, first, raster)
-        self._shows(state, first, card_key(target, cards, first))
-        others = [index for index in changed if index != first]
-        if others:
-            self._check(target)
-            try:
+        try:
+            self._draw_cards(name, target, renderer, cards, [first])
+            others = [index for index in changed if index != first]
+            if others:
+                self._check(target)
                 self._draw_cards(name, target, renderer, cards, others)
-            except BuildError:  # one of them no longer fits at that size: the fitting follows
-                return
+        except BuildError:  # a card no longer fits at that size: the fitting follows
+            return
 
     def _draw_cards(self, name: str, target: Target, renderer: CardRenderer, cards: list[Card],
                     indexes: list[int]) -> None:
@@ -519,7 +515,7 @@ def card_key(target: Target, cards: list[Card], index: int) -> tuple:
     (header, foot, cover, closing), what the cover teaser counts, and the KPIs and targets
     when the card holds the chart drawn from them (a fact chart is in its block).  Two equal keys give the same image."""
     report, card = target.report, cards[index]
-    chart = (report.review, report.targets) if any(draws_pairs(block) for block in card.blocks) else None
+    chart = (report.review, report.targets) if card.draws_pairs else None
     return (card, index, len(cards), target.settings.shown, report.meta, chart,
             bool(report.review), bool(report.targets), len(report.chapters))
 
@@ -531,23 +527,7 @@ def changed_cards(old_report: Report, new_report: Report, old: list[Card], new: 
         return list(range(len(new)))
     chart_changed = old_report.review != new_report.review or old_report.targets != new_report.targets
     return [i for i, (a, b) in enumerate(zip(old, new))
-            if a != b or (chart_changed and any(draws_pairs(block) for block in b.blocks))]
+            if a != b or (chart_changed and b.draws_pairs)]
 
 
-def draws_pairs(block) -> bool:
-    """A chart block drawn from the report's KPIs and targets (a fact chart is in its block)."""
-    return block.kind == "chart" and "chart" not in block.data
-
-
-def render_card_alone(report: Report, layout, preset, options: SocialOptions, cards: list[Card],
-                      index: int, fonts: FontPrograms) -> RasterImage | None:
-    """Card ``index`` of ``cards`` as a document of its own, the same image it has in the set
-    (it is laid out at its place: page number, logo and QR rules).  None when it takes two pages."""
-    try:
-        document = lay_out_cards(make_renderer(report, layout, preset, options), cards, [index]).document
-    except BuildError:  # it spills at this fitting: the set's fitting follows
-        return None
-    return raster_page(fonts.write_pdf(document), 0)
-
-
-__all__ = ["PreviewService", "PreviewSettings", "changed_cards", "refitted", "render_card_alone"]
+__all__ = ["PreviewService", "PreviewSettings", "changed_cards", "refitted"]
