@@ -68,6 +68,14 @@ def test_text_inside_its_boxes_passes():
     check_overflow(document("<p>乘势而上</p><div style='display: flex'><p>1</p><p>2</p></div>"), "t", FIELDS)
 
 
+def test_an_ideographic_space_ending_a_line_hangs():
+    """``来源：…　文：…`` breaks after the ideographic space: its advance stays in the line box
+    but nothing is drawn past the column (the long poster's credit line beside a QR code)."""
+    check_overflow(document("<p style='width: 96px'>乘势而上加速奔跑　乘势</p>"), "t", FIELDS)
+    with pytest.raises(ContentOverflow):  # ink past the column is still caught
+        check_overflow(document("<p style='width: 96px; white-space: nowrap'>乘势而上加速奔跑　乘势</p>"), "t", FIELDS)
+
+
 def test_a_long_url_is_named_by_its_field():
     with pytest.raises(ContentOverflow, match=re.escape("t, page 1: the text of groups[0].facts[0] runs")) as caught:
         check_overflow(document(f"<p>{FIELDS[1][1]}</p>"), "t", FIELDS)

@@ -99,6 +99,13 @@ def test_poster_pdf_has_every_kpi_and_the_source_line(seed_poster, seed_report):
     assert "7.5%以上" in text
 
 
+def test_the_seed_poster_takes_a_qr_code_beside_its_credits(seed_report, poster_layout):
+    """The QR code narrows the footer's credit line: it wraps after its ideographic space."""
+    poster = lay_out_poster(seed_report, poster_layout, get_preset("poster"),
+                            SocialOptions(qr_url="https://www.jmnews.com.cn/"))
+    assert "<svg" in poster.html.split('class="footer-qr"')[1]  # laid out, no overflow raised
+
+
 @pytest.mark.parametrize("padded", [
     "<div style='padding-bottom: 40px; background: #C8161D'><div style='height: 500px'></div><div id='end'></div></div>",
     "<div style='height: 500px'></div><div id='end' style='margin-bottom: 40px'></div>",

@@ -63,18 +63,24 @@ def overflows(page: Box) -> Iterator[tuple[Box, float]]:
 def _line_outside(line: Box, limit: float, page_bottom: float) -> float:
     """How far a line's content lies outside the line (or its container, a table cell's line
     can be wider), left of the page or below it.  A closing mark ending a justified line is
-    set half width (push-in): its box may reach half an em past the column, its ink does not."""
+    set half width (push-in): its box may reach half an em past the column, its ink does not.
+    Ideographic spaces ending a line hang past it (CSS Text: WeasyPrint keeps their advance
+    in the line, a reader sees nothing there)."""
     children = [child for child in line.children if child.in_flow]
     if not children:
         return 0.0
     right = max(child.right for child in children)
     left = min(child.x for child in children)
-    if line_text(line).rstrip(_INVISIBLE)[-1:] in CLOSING:
+    text = line_text(line).rstrip(_INVISIBLE)
+    hanging = len(text) - len(text.rstrip(IDEOGRAPHIC_SPACE))
+    right -= hanging * line.font_size
+    if text.rstrip(IDEOGRAPHIC_SPACE)[-1:] in CLOSING:
         right -= line.font_size / 2
     return max(right - min(line.x + line.width, limit), -left, line.y + line.margin_height - page_bottom)
 
 
 _INVISIBLE = " \u2060"
+IDEOGRAPHIC_SPACE = "\u3000"
 
 
 def widest_line(box: Box) -> Box:
