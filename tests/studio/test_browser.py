@@ -62,6 +62,15 @@ def test_open_shows_form_and_previews(page, live_studio):
     assert len(tabs) == 3 and "小册子 Booklet" in tabs
 
 
+def test_a_booklet_page_enlarges_and_escape_closes_it(page, live_studio):
+    page.click('#output-tabs button[data-output="booklet"]')
+    page.wait_for_selector("#gallery img")
+    page.locator("#gallery img").nth(0).click()
+    page.wait_for_selector("#lightbox:not([hidden]) img[src*='/preview/booklet/0.png']")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#lightbox", state="hidden")
+
+
 def test_kpi_figure_updates_card_and_file(page, live_studio):
     before = wait_fresh_card(page)
     page.fill(KPI_FIGURE, "同比5%")

@@ -587,6 +587,10 @@ async function main() {
     S.yamlTimer = setTimeout(() => send("/api/yaml", { text: $("#yaml").value, focus: focusInfo() }).catch(() => {}), 400);
   });
   document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !$("#lightbox").hidden) {
+      $("#lightbox").hidden = true;
+      return;
+    }
     const typing = ["INPUT", "TEXTAREA"].includes(document.activeElement.tagName);
     if (typing || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
     event.preventDefault();
