@@ -69,6 +69,7 @@ def test_a_booklet_page_enlarges_and_escape_closes_it(page, live_studio):
     page.wait_for_selector("#lightbox:not([hidden]) img[src*='/preview/booklet/0.png']")
     page.keyboard.press("Escape")
     page.wait_for_selector("#lightbox", state="hidden")
+    page.click('#output-tabs button[data-output="cards-xhs"]')  # the next tests look at the cards
 
 
 def test_kpi_figure_updates_card_and_file(page, live_studio):
